@@ -1,0 +1,49 @@
+# Welcoming Workplaces: `make run` to try it, `make test` to check it.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1:8000
+
+.DEFAULT_GOAL := help
+.PHONY: help install run serve migrate demo test lint format messages clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+install: $(STAMP) ## Create .venv and install the project with its test tools
+
+migrate: install ## Apply database migrations
+	$(BIN)/python manage.py migrate --noinput
+
+demo: migrate ## Load the demo site (only adds what is missing)
+	$(BIN)/python manage.py load_demo_data
+
+run: demo ## Install, migrate, load the demo and serve at http://127.0.0.1:8000
+	$(BIN)/python manage.py runserver $(HOST)
+
+test: install ## Run the whole test suite (DATABASE_URL picks the database)
+	$(BIN)/python -m pytest
+
+lint: install ## Check Python style and templates
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/djlint templates --lint
+
+format: install ## Reformat Python code
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+messages: install ## Update the French translation files
+	$(BIN)/python manage.py makemessages --locale fr_CA --ignore '.venv/*' --ignore 'var/*'
+
+clean: ## Remove the virtual environment and local data under var/
+	rm -rf $(VENV) var

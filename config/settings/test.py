@@ -1,0 +1,33 @@
+"""Settings for the test suite."""
+
+import os
+
+# A fixed key so tests need no environment.
+os.environ.setdefault("SECRET_KEY", "tests-only-not-secret")
+
+from .base import *  # noqa: E402, F403
+from .base import VAR_DIR, env  # noqa: E402
+
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+
+# The test client and live server speak plain HTTP.
+SECURE_SSL_REDIRECT = False
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+
+# Tests read sent mail from django.core.mail.outbox.
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+# Tests do not run collectstatic, which the manifest storage needs.
+STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
+    "django.contrib.staticfiles.storage.StaticFilesStorage"
+)
+
+# Uploaded files from tests go to a throwaway folder, not the developer's media.
+MEDIA_ROOT = env.path("TEST_MEDIA_ROOT", default=VAR_DIR / "test-media")
+
+# Fast hashing: tests create many users and passwords need no strength here.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# Persistent connections would outlive each test's database on the live server.
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405

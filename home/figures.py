@@ -1,0 +1,27 @@
+"""Live figures on the home page, contributed by other apps through a hook.
+
+An app registers a function with ``@hooks.register("register_live_figure")``
+that takes the request and returns a ``LiveFigure``, or ``None`` when it has
+nothing to show yet. With no figure to show, the home page hides the block.
+"""
+
+from dataclasses import dataclass
+
+from django.http import HttpRequest
+
+from wagtail import hooks
+
+HOOK_NAME = "register_live_figure"
+
+
+@dataclass(frozen=True)
+class LiveFigure:
+    value: int
+    label: str
+    url: str = ""
+
+
+def live_figures(request: HttpRequest) -> list[LiveFigure]:
+    """Collect the figures every registered app has to show."""
+    figures = (hook(request) for hook in hooks.get_hooks(HOOK_NAME))
+    return [figure for figure in figures if figure is not None]

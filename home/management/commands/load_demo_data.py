@@ -1,0 +1,50 @@
+"""Load the demo site for local development and evaluation."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from home import demo
+
+DEMO_USERNAME = "admin"
+DEMO_PASSWORD = "welcome-workplaces"
+
+
+class Command(BaseCommand):
+    help = "Create the demo site. Safe to run again: it only adds what is missing."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--seed", type=int, default=2026,
+                            help="Seed for generated images and data.")
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Run even when DEBUG is off. Never use on a live site: it creates "
+            "a superuser with a published password.",
+        )
+
+    def handle(self, *args, seed: int, force: bool, **options):
+        if not settings.DEBUG and not force:
+            raise CommandError(
+                "Demo data is for development; it creates an admin account with a "
+                "known password. Pass --force to load it anyway."
+            )
+        with transaction.atomic():
+            demo.load(self.stdout, seed=seed)
+            self._superuser()
+        self.stdout.write(self.style.SUCCESS("Demo site ready."))
+        self.stdout.write(
+            f"Admin: {settings.WAGTAILADMIN_BASE_URL}/admin/  "
+            f"user “{DEMO_USERNAME}”, password “{DEMO_PASSWORD}”"
+        )
+
+    def _superuser(self) -> None:
+        user_model = get_user_model()
+        if user_model.objects.filter(username=DEMO_USERNAME).exists():
+            return
+        user_model.objects.create_superuser(
+            DEMO_USERNAME, "admin@fvlip.example", DEMO_PASSWORD,
+            first_name="Aisha", last_name="Demo",
+        )
+        self.stdout.write(f"Created the superuser “{DEMO_USERNAME}”.")

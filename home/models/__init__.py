@@ -1,0 +1,16 @@
+"""Site-wide models: pages, site settings and navigation."""
+
+from .navigation import FooterLink, MainMenuItem, NavigationSettings
+from .pages import HomePage, StandardPage
+from .site_settings import Community, SiteSettings, SocialLink
+
+__all__ = [
+    "Community",
+    "FooterLink",
+    "HomePage",
+    "MainMenuItem",
+    "NavigationSettings",
+    "SiteSettings",
+    "SocialLink",
+    "StandardPage",
+]
