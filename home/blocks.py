@@ -82,14 +82,6 @@ class ImageBlock(blocks.StructBlock):
         preview_value = {"alt_text": "", "caption": "A team meeting"}
 
 
-class LinkValue(blocks.StructValue):
-    """Resolves a link that points either to a page or to an address."""
-
-    def url(self) -> str:
-        page = self.get("page")
-        return page.url if page else self.get("url", "")
-
-
 class CallToActionBlock(blocks.StructBlock):
     """A short prompt with one button to a page or an address."""
 
@@ -114,7 +106,6 @@ class CallToActionBlock(blocks.StructBlock):
             "url": "https://example.org/pledge/",
             "button_label": "Sign the pledge",
         }
-        value_class = LinkValue
 
     def clean(self, value):
         value = super().clean(value)

@@ -31,3 +31,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 # Persistent connections would outlive each test's database on the live server.
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+
+# Serve static files from the app folders, as in development: there is no
+# collectstatic output for WhiteNoise to index.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

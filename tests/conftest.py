@@ -1,0 +1,36 @@
+import io
+
+from django.core.cache import cache
+from django.core.management import call_command
+
+from wagtail.models import Page, Site
+
+import pytest
+
+from home.factories import HomePageFactory
+from home.models import HomePage
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """Settings, renditions and sitemaps are cached; each test starts cold."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def home_page(db) -> HomePage:
+    """A home page that the default site serves at /."""
+    home = HomePageFactory(parent=Page.get_first_root_node(), slug="test-home")
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = home
+    site.save()
+    return home
+
+
+@pytest.fixture
+def demo_site(db) -> HomePage:
+    """The full demo site, as `make run` builds it."""
+    call_command("load_demo_data", force=True, stdout=io.StringIO())
+    return HomePage.objects.get(depth=2)
