@@ -1,5 +1,6 @@
 """Site search, robots.txt and the favicon."""
 
+import re
 from urllib.parse import urlencode
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
@@ -11,21 +12,27 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
 RESULTS_PER_PAGE = 10
+WORDS = re.compile(r"\w+")
 MAX_QUERY_LENGTH = 200
 
 
 @require_GET
 def search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    # Search words only: quotes and operators would reach the database's
+    # full-text syntax (SQLite's FTS5 rejects a lone quote with an error).
+    terms = " ".join(WORDS.findall(query))
     results_page = None
     if query:
-        results = (
-            Page.objects.live()
-            .public()
-            .filter(locale=Locale.get_active())
-            .specific()
-            .search(query)
-        )
+        results = Page.objects.none()
+        if terms:
+            results = (
+                Page.objects.live()
+                .public()
+                .filter(locale=Locale.get_active())
+                .specific()
+                .search(terms)
+            )
         paginator = Paginator(results, RESULTS_PER_PAGE)
         try:
             results_page = paginator.page(request.GET.get("page", 1))

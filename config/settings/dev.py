@@ -20,6 +20,7 @@ EMAIL_BACKEND = env("EMAIL_BACKEND", default="home.mail.ConsoleAndFileEmailBacke
 EMAIL_FILE_PATH = VAR_DIR / "mail"
 
 # Manifest storage needs collectstatic; runserver serves files as they are.
-STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
-    "django.contrib.staticfiles.storage.StaticFilesStorage"
-)
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}

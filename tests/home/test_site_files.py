@@ -1,0 +1,63 @@
+"""Error pages, robots.txt, the sitemap, redirects and the favicon."""
+
+from django.test import RequestFactory
+from django.views.defaults import server_error
+
+from wagtail.contrib.redirects.models import Redirect
+
+import pytest
+
+from home.factories import StandardPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_missing_page_gets_a_helpful_404_in_the_site_design(client, home_page):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert "We can’t find that page" in response.text
+    assert 'role="search"' in response.text
+    assert 'class="site-header"' in response.text
+
+
+def test_server_error_page_needs_no_database(django_assert_num_queries):
+    request = RequestFactory().get("/")
+    with django_assert_num_queries(0):
+        response = server_error(request)
+    assert response.status_code == 500
+    assert b"Something went wrong on our side" in response.content
+
+
+def test_robots_txt_points_to_the_sitemap(client, home_page):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
+    assert "Disallow: /admin/" in response.text
+    assert "Sitemap: http://testserver/sitemap.xml" in response.text
+
+
+def test_sitemap_lists_live_pages_only(client, home_page):
+    StandardPageFactory(parent=home_page, title="About", slug="about")
+    StandardPageFactory(parent=home_page, title="Draft", slug="draft", live=False)
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    assert "/about/</loc>" in response.text
+    assert "/draft/" not in response.text
+
+
+def test_redirects_made_by_staff_are_followed(client, home_page):
+    about = StandardPageFactory(parent=home_page, title="About", slug="about")
+    Redirect.objects.create(old_path="/who-we-are", redirect_page=about)
+    response = client.get("/who-we-are/")
+    assert response.status_code == 301
+    assert response["Location"].endswith("/about/")
+
+
+def test_favicon_is_served_by_the_site(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"] == "/static/img/favicon.png"
+    icon = client.get("/static/img/favicon.png")
+    assert icon.status_code == 200
+    assert b"".join(icon.streaming_content).startswith(b"\x89PNG")
+    icon.close()
