@@ -1,0 +1,94 @@
+"""Playwright driving Debian's Chromium against Django's live server.
+
+Without a Chromium these tests skip with a message, unless REQUIRE_BROWSER=1
+(as in CI), where a missing browser is a failure.
+"""
+
+import os
+import shutil
+from collections.abc import Iterator
+
+import pytest
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or ""
+# Flags that keep a headless Chromium quiet on a machine without internet.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+@pytest.fixture
+def browser() -> Iterator:
+    """A Chromium for one test.
+
+    Function-scoped on purpose: while Playwright's loop runs, Django hands this
+    thread other connection objects, and the database restore between
+    transactional tests (serialized rollback) must run outside it.
+    """
+    if not CHROMIUM or not os.path.exists(CHROMIUM):
+        message = (
+            "No Chromium found (install Debian's package: apt-get install chromium, "
+            "or set CHROMIUM_PATH)"
+        )
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail(f"{message}; REQUIRE_BROWSER=1 makes this a failure")
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the ORM calls in
+    # test code are still synchronous and safe.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(
+                executable_path=CHROMIUM, args=CHROMIUM_ARGS
+            )
+            yield chromium
+            chromium.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    # Nothing may leave the machine: any request to another host fails the test.
+    outside: list[str] = []
+    context.on(
+        "request",
+        lambda request: outside.append(request.url)
+        if not request.url.startswith(("http://localhost", "http://127.0.0.1", "data:"))
+        else None,
+    )
+    tab = context.new_page()
+    yield tab
+    context.close()
+    assert outside == [], f"third-party requests: {outside}"
+
+
+@pytest.fixture
+def axe_violations():
+    """Run axe-core (WCAG 2.1 A and AA) on a page and describe any violation."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+
+    def check(tab) -> str:
+        results = axe.run(
+            tab,
+            options={"runOnly": {"type": "tag", "values": WCAG_TAGS},
+                     "resultTypes": ["violations"]},
+        )
+        return "" if results.violations_count == 0 else results.generate_report()
+
+    return check
