@@ -91,7 +91,9 @@ class CallToActionBlock(blocks.StructBlock):
     url = blocks.URLBlock(
         label=_("Or address"),
         required=False,
-        help_text=_("Use for a link to another website; leave empty if a page is chosen."),
+        help_text=_(
+            "Use for a link to another website; leave empty if a page is chosen."
+        ),
     )
     button_label = blocks.CharBlock(label=_("Button label"), max_length=60)
 

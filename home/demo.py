@@ -329,20 +329,29 @@ def _draw_hero(draw, size, rng) -> None:
         radius = rng.randint(height // 10, height // 4)
         x = rng.randint(0, width)
         y = rng.randint(height // 4, height)
-        draw.ellipse((x - radius, y - radius, x + radius, y + radius),
-                     fill=rng.choice(palette))
+        draw.ellipse(
+            (x - radius, y - radius, x + radius, y + radius), fill=rng.choice(palette)
+        )
     for index in range(5):
         x = width * (index + 1) // 6
-        draw.ellipse((x - 38, height // 3 - 38, x + 38, height // 3 + 38),
-                     fill=palette[index], outline="#ffffff", width=6)
+        draw.ellipse(
+            (x - 38, height // 3 - 38, x + 38, height // 3 + 38),
+            fill=palette[index],
+            outline="#ffffff",
+            width=6,
+        )
 
 
 def _draw_logo(draw, size, rng) -> None:
     width, height = size
     draw.rectangle((0, 0, width, height), fill="#ffffff")
     draw.rounded_rectangle((4, 4, width - 4, height - 4), radius=28, fill="#1d4f91")
-    draw.line([(36, 60), (66, 150), (100, 92), (134, 150), (164, 60)],
-              fill="#ffffff", width=18, joint="curve")
+    draw.line(
+        [(36, 60), (66, 150), (100, 92), (134, 150), (164, 60)],
+        fill="#ffffff",
+        width=18,
+        joint="curve",
+    )
 
 
 def _home_page(stdout: TextIO, rng: random.Random) -> HomePage:
@@ -434,8 +443,11 @@ def _home_paths(home: HomePage, stdout: TextIO) -> None:
             "type": "featured_pages",
             "value": {
                 "heading": "Popular with employers",
-                "pages": [children[slug].pk for slug in ("hiring-newcomers", "about")
-                          if slug in children],
+                "pages": [
+                    children[slug].pk
+                    for slug in ("hiring-newcomers", "about")
+                    if slug in children
+                ],
             },
         },
         {
@@ -471,11 +483,13 @@ def _settings(home: HomePage, stdout: TextIO, rng: random.Random) -> None:
         "Immigration, Refugees and Citizenship Canada."
     )
     settings.social_links = [
-        settings.social_links.model(platform="linkedin",
-                                    url="https://www.linkedin.com/company/fvlip-example"),
+        settings.social_links.model(
+            platform="linkedin", url="https://www.linkedin.com/company/fvlip-example"
+        ),
     ]
-    settings.communities = [settings.communities.model(name=name)
-                            for name in COMMUNITIES]
+    settings.communities = [
+        settings.communities.model(name=name) for name in COMMUNITIES
+    ]
     settings.save()
     stdout.write("Filled in the site settings.")
 

@@ -1,4 +1,4 @@
-"""Factories for the site's pages and settings, used by tests and demo data."""
+"""Factories for the site's pages, used by tests."""
 
 import factory
 import wagtail_factories

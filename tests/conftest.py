@@ -1,11 +1,11 @@
 import io
 
+import pytest
+
 from django.core.cache import cache
 from django.core.management import call_command
 
 from wagtail.models import Page, Site
-
-import pytest
 
 from home.factories import HomePageFactory
 from home.models import HomePage

@@ -27,8 +27,10 @@ class HomePage(Page):
         _("image description"),
         max_length=250,
         blank=True,
-        help_text=_("Describe the image for people who cannot see it. Leave empty "
-                    "if it is only decoration."),
+        help_text=_(
+            "Describe the image for people who cannot see it. Leave empty "
+            "if it is only decoration."
+        ),
     )
     paths = StreamField(
         [("path", PathBlock())],

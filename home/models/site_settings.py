@@ -1,10 +1,11 @@
 """Branding, contact and funding details that another partnership changes."""
 
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from modelcluster.fields import ParentalKey
-from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -46,16 +47,19 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
         max_length=7,
         default="#1d4f91",
         validators=[validate_brand_colour],
-        help_text=_("Header, buttons and links, as #rrggbb. White text must be "
-                    "readable on it."),
+        help_text=_(
+            "Header, buttons and links, as #rrggbb. White text must be readable on it."
+        ),
     )
     accent_colour = models.CharField(
         _("accent colour"),
         max_length=7,
         default="#8a3b12",
         validators=[validate_brand_colour],
-        help_text=_("Highlights and secondary buttons, as #rrggbb. White text must "
-                    "be readable on it."),
+        help_text=_(
+            "Highlights and secondary buttons, as #rrggbb. White text must "
+            "be readable on it."
+        ),
     )
     contact_email = models.EmailField(_("contact email"), blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
@@ -108,8 +112,9 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
                     FieldPanel("contact_phone"),
                     FieldPanel("address"),
                     FieldPanel("privacy_contact"),
-                    InlinePanel("social_links", heading=_("Social media"),
-                                label=_("Link")),
+                    InlinePanel(
+                        "social_links", heading=_("Social media"), label=_("Link")
+                    ),
                 ],
                 heading=_("Contact"),
             ),
@@ -122,8 +127,11 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
                 heading=_("Funding"),
             ),
             ObjectList(
-                [InlinePanel("communities", heading=_("Communities"),
-                             label=_("Community"))],
+                [
+                    InlinePanel(
+                        "communities", heading=_("Communities"), label=_("Community")
+                    )
+                ],
                 heading=_("Communities"),
             ),
         ]

@@ -36,7 +36,9 @@ def _localized_pages(pages: list[Page]) -> dict[int, Page]:
         locale__language_code=language,
     )
     by_key = {t.translation_key: t for t in translations}
-    return {p.pk: by_key[p.translation_key] for p in foreign if p.translation_key in by_key}
+    return {
+        p.pk: by_key[p.translation_key] for p in foreign if p.translation_key in by_key
+    }
 
 
 def _menu_links(items, request, current_page) -> list[MenuLink]:

@@ -66,9 +66,13 @@ def page(browser):
     outside: list[str] = []
     context.on(
         "request",
-        lambda request: outside.append(request.url)
-        if not request.url.startswith(("http://localhost", "http://127.0.0.1", "data:"))
-        else None,
+        lambda request: (
+            outside.append(request.url)
+            if not request.url.startswith(
+                ("http://localhost", "http://127.0.0.1", "data:")
+            )
+            else None
+        ),
     )
     tab = context.new_page()
     yield tab
@@ -86,8 +90,10 @@ def axe_violations():
     def check(tab) -> str:
         results = axe.run(
             tab,
-            options={"runOnly": {"type": "tag", "values": WCAG_TAGS},
-                     "resultTypes": ["violations"]},
+            options={
+                "runOnly": {"type": "tag", "values": WCAG_TAGS},
+                "resultTypes": ["violations"],
+            },
         )
         return "" if results.violations_count == 0 else results.generate_report()
 

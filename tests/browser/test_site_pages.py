@@ -28,7 +28,9 @@ def test_page_has_no_accessibility_violations(
     assert report == "", report
 
 
-def test_skip_link_is_first_and_moves_focus_to_the_content(live_server, demo_site, page):
+def test_skip_link_is_first_and_moves_focus_to_the_content(
+    live_server, demo_site, page
+):
     page.goto(live_server.url + "/")
     page.keyboard.press("Tab")
     skip = page.locator(".skip-link")
@@ -67,13 +69,16 @@ def test_pages_fit_a_320_pixel_screen(live_server, demo_site, browser):
     for url in ("/", "/hiring-newcomers/", "/search/?q=permit"):
         tab.goto(live_server.url + url)
         overflow = tab.evaluate(
-            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+            "document.documentElement.scrollWidth"
+            " - document.documentElement.clientWidth"
         )
         assert overflow <= 0, f"{url} scrolls sideways by {overflow}px"
     context.close()
 
 
-def test_search_works_from_the_header_without_javascript(live_server, demo_site, browser):
+def test_search_works_from_the_header_without_javascript(
+    live_server, demo_site, browser
+):
     context = browser.new_context(java_script_enabled=False)
     tab = context.new_page()
     tab.goto(live_server.url + "/")

@@ -6,9 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from django.conf import settings
-
 import pytest
+
+from django.conf import settings
 
 PROJECT = Path(__file__).resolve().parents[2]
 

@@ -1,10 +1,10 @@
 """Block behaviour, tested without a database."""
 
+import pytest
+
 from django.core.exceptions import ValidationError
 
 from wagtail.blocks.struct_block import StructBlockValidationError
-
-import pytest
 
 from home.blocks import (
     AccordionBlock,
@@ -32,8 +32,9 @@ def test_heading_offers_only_levels_two_and_three():
 
 def test_call_to_action_needs_a_page_or_an_address():
     block = CallToActionBlock()
-    value = block.to_python({"heading": "Sign", "button_label": "Go", "url": "",
-                             "page": None})
+    value = block.to_python(
+        {"heading": "Sign", "button_label": "Go", "url": "", "page": None}
+    )
     with pytest.raises(StructBlockValidationError) as error:
         block.clean(value)
     assert "page" in error.value.block_errors
@@ -42,8 +43,15 @@ def test_call_to_action_needs_a_page_or_an_address():
 def test_call_to_action_with_an_address_renders_a_button():
     block = CallToActionBlock()
     value = block.clean(
-        block.to_python({"heading": "Job Bank", "button_label": "Go", "page": None,
-                         "url": "https://www.jobbank.gc.ca/", "text": ""})
+        block.to_python(
+            {
+                "heading": "Job Bank",
+                "button_label": "Go",
+                "page": None,
+                "url": "https://www.jobbank.gc.ca/",
+                "text": "",
+            }
+        )
     )
     assert 'class="button" href="https://www.jobbank.gc.ca/"' in block.render(value)
 

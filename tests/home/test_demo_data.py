@@ -1,12 +1,12 @@
 import io
 
+import pytest
+
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageLogEntry, Revision, Site
-
-import pytest
 
 from home.models import HomePage, NavigationSettings, SiteSettings
 

@@ -1,11 +1,11 @@
 import re
 
+import pytest
+
 from django.core.exceptions import ValidationError
 from django.test import override_settings
 
 from wagtail.models import Locale, Site
-
-import pytest
 
 from home.factories import StandardPageFactory
 from home.models import FooterLink, MainMenuItem, NavigationSettings
@@ -21,12 +21,15 @@ def navigation(home_page) -> NavigationSettings:
 def test_main_menu_lists_pages_and_addresses_in_order(client, home_page, navigation):
     about = StandardPageFactory(parent=home_page, title="About us", slug="about")
     team = StandardPageFactory(parent=about, title="Team", slug="team")
-    draft = StandardPageFactory(parent=home_page, title="Draft", slug="draft", live=False)
+    draft = StandardPageFactory(
+        parent=home_page, title="Draft", slug="draft", live=False
+    )
     navigation.main_menu_items = [
         MainMenuItem(link_page=about, sort_order=0),
         MainMenuItem(link_page=draft, sort_order=1),
-        MainMenuItem(link_url="https://www.jobbank.gc.ca/", label="Job Bank",
-                     sort_order=2),
+        MainMenuItem(
+            link_url="https://www.jobbank.gc.ca/", label="Job Bank", sort_order=2
+        ),
     ]
     navigation.save()
 
@@ -56,8 +59,9 @@ def test_a_link_needs_a_page_or_an_address_not_both(home_page, navigation):
         MainMenuItem(navigation=navigation).clean()
     assert "link_page" in error.value.message_dict
     with pytest.raises(ValidationError):
-        MainMenuItem(navigation=navigation, link_page=home_page,
-                     link_url="https://example.org/").clean()
+        MainMenuItem(
+            navigation=navigation, link_page=home_page, link_url="https://example.org/"
+        ).clean()
     with pytest.raises(ValidationError) as error:
         MainMenuItem(navigation=navigation, link_url="https://example.org/").clean()
     assert "label" in error.value.message_dict
@@ -85,3 +89,11 @@ def test_menu_in_french_links_to_french_pages(client, home_page, navigation):
     # The English page offers its French translation, and the reverse.
     assert 'hreflang="fr-ca"' in client.get("/about/").text
     assert 'hreflang="en"' in client.get("/fr-ca/a-propos/").text
+
+
+def test_a_page_not_yet_translated_declares_its_own_language(client, home_page):
+    StandardPageFactory(parent=home_page, title="About us", slug="about")
+    Locale.objects.create(language_code="fr-ca")
+    response = client.get("/fr-ca/about/")
+    assert response.status_code == 200
+    assert '<html lang="en">' in response.text

@@ -1,15 +1,15 @@
+import pytest
+
 from django.core.files.base import ContentFile
 
 from wagtail import hooks
 from wagtail.documents import get_document_model
 from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
-from wagtail.images.tests.utils import get_test_image_file
 from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
-
-import pytest
 
 from home.factories import HomePageFactory, StandardPageFactory
 from home.figures import HOOK_NAME, LiveFigure
@@ -61,29 +61,45 @@ def page_with_every_block(home_page) -> StandardPage:
             {"type": "paragraph", "value": "<p>Newcomers bring <b>skills</b>.</p>"},
             {
                 "type": "image",
-                "value": {"image": image.pk, "alt_text": "Four colleagues at a table",
-                          "caption": "Onboarding day"},
+                "value": {
+                    "image": image.pk,
+                    "alt_text": "Four colleagues at a table",
+                    "caption": "Onboarding day",
+                },
             },
             {
                 "type": "call_to_action",
-                "value": {"heading": "Sign the pledge", "text": "It takes minutes.",
-                          "page": home_page.pk, "url": "", "button_label": "Start"},
+                "value": {
+                    "heading": "Sign the pledge",
+                    "text": "It takes minutes.",
+                    "page": home_page.pk,
+                    "url": "",
+                    "button_label": "Start",
+                },
             },
             {
                 "type": "quote",
-                "value": {"quote": "Best hire we made.", "attribution": "Priya",
-                          "role": "Plant manager"},
+                "value": {
+                    "quote": "Best hire we made.",
+                    "attribution": "Priya",
+                    "role": "Plant manager",
+                },
             },
             {
                 "type": "embed",
-                "value": {"embed": "https://www.youtube.com/watch?v=abc123",
-                          "title": "An employer's story",
-                          "transcript": "<p>We met at a job fair.</p>"},
+                "value": {
+                    "embed": "https://www.youtube.com/watch?v=abc123",
+                    "title": "An employer's story",
+                    "transcript": "<p>We met at a job fair.</p>",
+                },
             },
             {
                 "type": "document",
-                "value": {"document": document.pk, "label": "",
-                          "description": "Two pages."},
+                "value": {
+                    "document": document.pk,
+                    "label": "",
+                    "description": "Two pages.",
+                },
             },
             {
                 "type": "accordion",
@@ -99,14 +115,22 @@ def page_with_every_block(home_page) -> StandardPage:
 def test_home_page_shows_hero_and_paths(client, home_page):
     about = StandardPageFactory(parent=home_page, title="About us", slug="about")
     home_page.paths = [
-        {"type": "path", "value": {"heading": "Read the guides", "text": "Answers.",
-                                   "page": about.pk, "link_label": "Browse"}}
+        {
+            "type": "path",
+            "value": {
+                "heading": "Read the guides",
+                "text": "Answers.",
+                "page": about.pk,
+                "link_label": "Browse",
+            },
+        }
     ]
     home_page.save_revision().publish()
     response = client.get("/")
     assert response.status_code == 200
     html = response.text
     assert html.count("<h1") == 1
+    assert "<title>Local Immigration Partnership</title>" in html
     assert home_page.hero_heading in html
     assert "Read the guides" in html
     assert 'href="/about/"' in html
@@ -125,8 +149,9 @@ def test_home_page_shows_live_figures_that_apps_register(client, home_page):
     def nothing_yet(request):
         return None
 
-    with hooks.register_temporarily(HOOK_NAME, employers), hooks.register_temporarily(
-        HOOK_NAME, nothing_yet
+    with (
+        hooks.register_temporarily(HOOK_NAME, employers),
+        hooks.register_temporarily(HOOK_NAME, nothing_yet),
     ):
         response = client.get("/")
     assert "figures__list" in response.text
@@ -150,7 +175,9 @@ def test_standard_page_renders_every_block(client, page_with_every_block):
     assert "<summary>Is it free?</summary>" in html
 
 
-def test_embeds_load_nothing_from_the_provider_until_asked(client, page_with_every_block):
+def test_embeds_load_nothing_from_the_provider_until_asked(
+    client, page_with_every_block
+):
     html = client.get("/every-block/").text
     assert "Watch on YouTube" in html
     assert 'href="https://www.youtube.com/watch?v=abc123"' in html

@@ -1,12 +1,12 @@
 """Public pages run a fixed number of queries, whatever the amount of content."""
 
+import pytest
+
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import Site
-
-import pytest
 
 from home.factories import StandardPageFactory
 from home.models import FooterLink, MainMenuItem, NavigationSettings, SiteSettings
@@ -33,8 +33,12 @@ def _grow(home) -> None:
     """Add many menu items, footer links, social links and matching pages."""
     site = Site.objects.get(is_default_site=True)
     pages = [
-        StandardPageFactory(parent=home, title=f"Employers guide {n}",
-                            slug=f"employers-{n}", intro="For employers.")
+        StandardPageFactory(
+            parent=home,
+            title=f"Employers guide {n}",
+            slug=f"employers-{n}",
+            intro="For employers.",
+        )
         for n in range(40)
     ]
     navigation = NavigationSettings.for_site(site)
@@ -48,8 +52,10 @@ def _grow(home) -> None:
     ]
     branding.save()
     home.body = [
-        {"type": "featured_pages",
-         "value": {"heading": "Featured", "pages": [p.pk for p in pages[:6]]}}
+        {
+            "type": "featured_pages",
+            "value": {"heading": "Featured", "pages": [p.pk for p in pages[:6]]},
+        }
     ]
     home.save_revision().publish()
 

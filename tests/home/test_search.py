@@ -12,8 +12,12 @@ def guides(home_page):
         title="Assessing international credentials",
         slug="credentials",
         intro="How to judge a degree earned abroad.",
-        body=[{"type": "paragraph",
-               "value": "<p>An educational credential assessment compares it.</p>"}],
+        body=[
+            {
+                "type": "paragraph",
+                "value": "<p>An educational credential assessment compares it.</p>",
+            }
+        ],
     )
     StandardPageFactory(
         parent=home_page,
@@ -22,7 +26,9 @@ def guides(home_page):
         intro="Who can work for any employer.",
     )
     StandardPageFactory(
-        parent=home_page, title="Secret draft about credentials", slug="draft",
+        parent=home_page,
+        title="Secret draft about credentials",
+        slug="draft",
         live=False,
     )
 
@@ -55,8 +61,11 @@ def test_search_with_no_match_says_so_kindly(client, guides):
 
 def test_search_paginates_results(client, home_page):
     for number in range(15):
-        StandardPageFactory(parent=home_page, title=f"Mentoring guide {number}",
-                            slug=f"mentoring-{number}")
+        StandardPageFactory(
+            parent=home_page,
+            title=f"Mentoring guide {number}",
+            slug=f"mentoring-{number}",
+        )
     first = client.get("/search/", {"q": "mentoring"})
     assert "15 results" in first.text
     assert len(first.context["results"].object_list) == 10
@@ -73,7 +82,7 @@ def test_search_paginates_results(client, home_page):
         {"q": "mentoring", "page": "abc"},
         {"q": "x" * 5000},
         {"q": "\x00\x1f<script>alert(1)</script>"},
-        {"q": "AND OR NOT ( ) \" * : ~"},
+        {"q": 'AND OR NOT ( ) " * : ~'},
         {"q": "?!"},
         {"q": "mentoring", "q2": "x", "page": ["1", "2"]},
     ],

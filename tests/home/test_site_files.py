@@ -1,11 +1,11 @@
 """Error pages, robots.txt, the sitemap, redirects and the favicon."""
 
+import pytest
+
 from django.test import RequestFactory
 from django.views.defaults import server_error
 
 from wagtail.contrib.redirects.models import Redirect
-
-import pytest
 
 from home.factories import StandardPageFactory
 

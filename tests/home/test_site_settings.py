@@ -1,8 +1,8 @@
+import pytest
+
 from django.core.exceptions import ValidationError
 
 from wagtail.models import Site
-
-import pytest
 
 from home.colours import contrast_ratio, validate_brand_colour
 from home.models import SiteSettings
@@ -54,8 +54,14 @@ def _settings_form(**overrides) -> dict:
         "funder_logo_alt": "",
     }
     for prefix in ("social_links", "communities"):
-        data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0",
-                     f"{prefix}-MIN_NUM_FORMS": "0", f"{prefix}-MAX_NUM_FORMS": "1000"})
+        data.update(
+            {
+                f"{prefix}-TOTAL_FORMS": "0",
+                f"{prefix}-INITIAL_FORMS": "0",
+                f"{prefix}-MIN_NUM_FORMS": "0",
+                f"{prefix}-MAX_NUM_FORMS": "1000",
+            }
+        )
     data.update(overrides)
     return data
 
@@ -66,19 +72,22 @@ def _settings_url() -> str:
 
 
 def test_staff_rebrand_the_whole_site_from_the_admin(editor_client, home_page):
-    data = _settings_form(**{
-        "primary_colour": "#2b5329",
-        "communities-TOTAL_FORMS": "2",
-        "communities-0-name": "Nelson",
-        "communities-0-ORDER": "1",
-        "communities-1-name": "Castlegar",
-        "communities-1-ORDER": "2",
-    })
+    data = _settings_form(
+        **{
+            "primary_colour": "#2b5329",
+            "communities-TOTAL_FORMS": "2",
+            "communities-0-name": "Nelson",
+            "communities-0-ORDER": "1",
+            "communities-1-name": "Castlegar",
+            "communities-1-ORDER": "2",
+        }
+    )
     response = editor_client.post(_settings_url(), data)
     assert response.status_code == 302
     branding = SiteSettings.objects.get()
     assert list(branding.communities.values_list("name", flat=True)) == [
-        "Nelson", "Castlegar"
+        "Nelson",
+        "Castlegar",
     ]
     html = editor_client.get("/").text
     assert "Kootenay Local Immigration Partnership" in html

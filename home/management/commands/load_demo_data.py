@@ -15,8 +15,9 @@ class Command(BaseCommand):
     help = "Create the demo site. Safe to run again: it only adds what is missing."
 
     def add_arguments(self, parser):
-        parser.add_argument("--seed", type=int, default=2026,
-                            help="Seed for generated images and data.")
+        parser.add_argument(
+            "--seed", type=int, default=2026, help="Seed for generated images and data."
+        )
         parser.add_argument(
             "--force",
             action="store_true",
@@ -44,7 +45,10 @@ class Command(BaseCommand):
         if user_model.objects.filter(username=DEMO_USERNAME).exists():
             return
         user_model.objects.create_superuser(
-            DEMO_USERNAME, "admin@fvlip.example", DEMO_PASSWORD,
-            first_name="Aisha", last_name="Demo",
+            DEMO_USERNAME,
+            "admin@fvlip.example",
+            DEMO_PASSWORD,
+            first_name="Aisha",
+            last_name="Demo",
         )
         self.stdout.write(f"Created the superuser “{DEMO_USERNAME}”.")
