@@ -65,5 +65,7 @@ def test_public_page_queries_do_not_grow_with_content(client, demo_site, url):
     small = _count(client, url)
     _grow(demo_site)
     large = _count(client, url)
-    assert large == small, f"{url}: {small} queries, then {large} with more content"
+    # Search fetches each page type on the results page once, so fewer types
+    # on a page can mean fewer queries; more content never means more.
+    assert large <= small, f"{url}: {small} queries, then {large} with more content"
     assert large <= MAX_QUERIES[url]
