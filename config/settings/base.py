@@ -26,7 +26,6 @@ INSTALLED_APPS = [
     "home",
     "resources",
     "employers",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",

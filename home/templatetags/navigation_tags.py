@@ -117,14 +117,12 @@ def language_switcher(context):
             for code, _name in settings.LANGUAGES
             if code != current
         ]
-    names = dict(settings.LANGUAGES)
     return {
         "options": [
             {
                 "code": code,
                 "url": url,
                 "name": translation.get_language_info(code)["name_local"],
-                "label": names.get(code, code),
             }
             for code, url in options
         ]
