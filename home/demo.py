@@ -291,16 +291,23 @@ PATHS = [
 ]
 
 
-def load(stdout: TextIO, seed: int = 2026) -> None:
-    """Create the demo site: settings, home page, content pages, navigation."""
+def load_site(stdout: TextIO, seed: int = 2026) -> HomePage:
+    """Create the home page, the content pages and the site settings."""
     rng = random.Random(seed)
     with transaction.atomic():
         Locale.objects.get_or_create(language_code="fr-ca")
         home = _home_page(stdout, rng)
-        pages = {spec["slug"]: _standard_page(home, spec, stdout) for spec in PAGES}
-        _home_paths(home, stdout)
+        for spec in PAGES:
+            _standard_page(home, spec, stdout)
         _settings(home, stdout, rng)
-        _navigation(home, pages, stdout)
+    return home
+
+
+def load_navigation(home: HomePage, stdout: TextIO) -> None:
+    """Add home page paths and menus, once every app has made its pages."""
+    with transaction.atomic():
+        _home_paths(home, stdout)
+        _navigation(home, stdout)
 
 
 def _image(title: str, drawing, size: tuple[int, int], rng: random.Random):
@@ -494,7 +501,7 @@ def _settings(home: HomePage, stdout: TextIO, rng: random.Random) -> None:
     stdout.write("Filled in the site settings.")
 
 
-def _navigation(home: HomePage, pages: dict[str, StandardPage], stdout: TextIO) -> None:
+def _navigation(home: HomePage, stdout: TextIO) -> None:
     site = Site.objects.get(root_page=home)
     navigation = NavigationSettings.for_site(site)
     if navigation.main_menu_items.exists() or navigation.footer_links.exists():
@@ -507,8 +514,9 @@ def _navigation(home: HomePage, pages: dict[str, StandardPage], stdout: TextIO) 
         if slug in children
     ]
     navigation.footer_links = [
-        navigation.footer_links.model(link_page=pages[slug])
+        navigation.footer_links.model(link_page=children[slug])
         for slug in ("about", "privacy", "accessibility")
+        if slug in children
     ]
     navigation.save()
     stdout.write("Built the main menu and footer links.")

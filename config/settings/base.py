@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "resources",
     "employers",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.simple_translation",
@@ -218,3 +219,10 @@ LOGGING = {
 # Uploads are best served by the web server in front; a small host without one
 # can let Django serve them.
 SERVE_MEDIA = env.bool("SERVE_MEDIA", default=False)
+
+# How many reverse proxies sit in front of the site; their X-Forwarded-For
+# entries are trusted for rate limits. 0 trusts none (REMOTE_ADDR only).
+NUM_PROXIES = env.int("NUM_PROXIES", default=0)
+
+# Guides whose last review is older than this are listed as due for review.
+GUIDE_REVIEW_PERIOD_DAYS = env.int("GUIDE_REVIEW_PERIOD_DAYS", default=365)

@@ -5,7 +5,8 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from home import demo
+from home import demo as site_demo
+from resources import demo as guides_demo
 
 DEMO_USERNAME = "admin"
 DEMO_PASSWORD = "welcome-workplaces"
@@ -32,8 +33,10 @@ class Command(BaseCommand):
                 "known password. Pass --force to load it anyway."
             )
         with transaction.atomic():
-            demo.load(self.stdout, seed=seed)
             self._superuser()
+            home = site_demo.load_site(self.stdout, seed=seed)
+            guides_demo.load(home, self.stdout, seed=seed)
+            site_demo.load_navigation(home, self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo site ready."))
         self.stdout.write(
             f"Admin: {settings.WAGTAILADMIN_BASE_URL}/admin/  "

@@ -1,0 +1,15 @@
+"""Guides, their topics and hiring stages, and readers' feedback."""
+
+from .feedback import GuideFeedback
+from .guides import FeaturedGuide, GuideIndexPage, GuidePage, RelatedGuide
+from .topics import HiringStage, Topic
+
+__all__ = [
+    "FeaturedGuide",
+    "GuideFeedback",
+    "GuideIndexPage",
+    "GuidePage",
+    "HiringStage",
+    "RelatedGuide",
+    "Topic",
+]

@@ -1,0 +1,119 @@
+"""Staff reports on guides: which are due for review, and what readers said."""
+
+import datetime
+
+from django.conf import settings
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, TitleColumn
+from wagtail.admin.views.reports import ReportView
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from resources.models import GuideFeedback, GuidePage
+
+
+def review_cutoff() -> datetime.date:
+    """Guides last reviewed before this date are due for review."""
+    return timezone.localdate() - datetime.timedelta(
+        days=settings.GUIDE_REVIEW_PERIOD_DAYS
+    )
+
+
+def guides_due_for_review():
+    return (
+        GuidePage.objects.filter(last_reviewed__lt=review_cutoff())
+        .select_related("reviewer")
+        .order_by("last_reviewed", "title")
+    )
+
+
+class GuidesDueForReviewReport(ReportView):
+    page_title = _("Guides due for review")
+    header_icon = "time"
+    index_url_name = "guides_due_for_review"
+    index_results_url_name = "guides_due_for_review_results"
+    permission_policy = PagePermissionPolicy()
+    any_permission_required = ["add", "change", "publish"]
+    columns = [
+        TitleColumn(
+            "title",
+            label=_("Guide"),
+            url_name="wagtailadmin_pages:edit",
+        ),
+        DateColumn("last_reviewed", label=_("Last reviewed")),
+        Column("reviewer", label=_("Responsible"), accessor="reviewer_name"),
+    ]
+    list_export = ["title", "last_reviewed", "reviewer_name", "full_url"]
+    export_headings = {
+        "title": _("Guide"),
+        "last_reviewed": _("Last reviewed"),
+        "reviewer_name": _("Responsible"),
+        "full_url": _("Address"),
+    }
+
+    def get_queryset(self):
+        return guides_due_for_review()
+
+
+class GuideFeedbackFilterSet(WagtailFilterSet):
+    class Meta:
+        model = GuideFeedback
+        fields = ["guide", "helpful"]
+
+
+class GuideFeedbackReport(ReportView):
+    template_name = "resources/admin/guide_feedback_report.html"
+    page_title = _("Guide feedback")
+    header_icon = "comment"
+    index_url_name = "guide_feedback"
+    index_results_url_name = "guide_feedback_results"
+    model = GuideFeedback
+    permission_policy = ModelPermissionPolicy(GuideFeedback)
+    permission_required = "view"
+    filterset_class = GuideFeedbackFilterSet
+    columns = [
+        Column("guide", label=_("Guide")),
+        BooleanColumn("helpful", label=_("Helpful")),
+        Column("comment", label=_("Comment")),
+        DateColumn("created_at", label=_("Received")),
+    ]
+    list_export = ["guide", "helpful", "comment", "created_at"]
+
+    def get_queryset(self):
+        return GuideFeedback.objects.select_related("guide").order_by("-created_at")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["summary"] = (
+            GuideFeedback.objects.values("guide_id", "guide__title")
+            .annotate(
+                yes=Count("pk", filter=Q(helpful=True)),
+                no=Count("pk", filter=Q(helpful=False)),
+            )
+            .order_by("-no", "guide__title")
+        )
+        return context
+
+
+class GuidesDueForReviewPanel(Component):
+    """Dashboard count of guides due for review, for people who edit pages."""
+
+    name = "guides_due_for_review"
+    template_name = "resources/admin/due_for_review_panel.html"
+    order = 150
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        user = parent_context["request"].user
+        allowed = PagePermissionPolicy().user_has_any_permission(
+            user, ["add", "change", "publish"]
+        )
+        context["count"] = guides_due_for_review().count() if allowed else None
+        context["report_url"] = reverse("guides_due_for_review")
+        return context
