@@ -9,6 +9,18 @@ from django.utils.translation import gettext_lazy as _
 SALT = "home.spam.form-shown-at"
 
 
+class FreshTokenField(forms.CharField):
+    """A hidden field that renders its initial value even on a bound form.
+
+    Every rendering, including one after an error, carries a new signed time.
+    """
+
+    widget = forms.HiddenInput
+
+    def bound_data(self, data, initial):
+        return initial
+
+
 class SpamProtectedForm(forms.Form):
     """Adds a hidden honeypot and a signed time at which the form was shown.
 
@@ -26,9 +38,7 @@ class SpamProtectedForm(forms.Form):
         label=_("Leave this field empty"),
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
-    # Disabled, so every rendering carries a fresh token; clean() reads the
-    # submitted one from the raw data.
-    shown_at = forms.CharField(widget=forms.HiddenInput, disabled=True, required=False)
+    shown_at = FreshTokenField(required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -39,18 +49,18 @@ class SpamProtectedForm(forms.Form):
         cleaned = super().clean()
         token = self.data.get(self.add_prefix("shown_at"), "")
         try:
-            shown_at = signing.loads(token, salt=SALT, max_age=self.max_age_seconds)
-        except signing.SignatureExpired:
+            age = time.time() - float(signing.loads(token, salt=SALT))
+        except (signing.BadSignature, TypeError, ValueError):
+            age = 0.0
+        if age > self.max_age_seconds:
             raise forms.ValidationError(
                 _(
                     "This form was open for a long time. Please check it and send it "
                     "again."
                 ),
                 code="stale",
-            ) from None
-        except signing.BadSignature:
-            shown_at = time.time()
-        if cleaned.get("homepage") or time.time() - shown_at < self.min_seconds:
+            )
+        if cleaned.get("homepage") or age < self.min_seconds:
             self.automated = True
             raise forms.ValidationError(
                 _(

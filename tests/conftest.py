@@ -10,6 +10,9 @@ from wagtail.models import Page, Site
 from home.factories import HomePageFactory
 from home.models import HomePage
 
+# Fixtures of one app that tests of another (browser tests) use too.
+pytest_plugins = ["tests.resources.fixtures"]
+
 
 @pytest.fixture(autouse=True)
 def _clear_cache():

@@ -97,3 +97,14 @@ def test_a_page_not_yet_translated_declares_its_own_language(client, home_page):
     response = client.get("/fr-ca/about/")
     assert response.status_code == 200
     assert '<html lang="en">' in response.text
+
+
+def test_the_interface_speaks_canadian_french_under_fr_ca(client, home_page):
+    Locale.objects.create(language_code="fr-ca")
+    response = client.get("/fr-ca/search/", {"q": "zèbre"})
+    assert response.status_code == 200
+    assert '<html lang="fr-ca">' in response.text
+    assert "Passer au contenu principal" in response.text
+    assert "Rechercher" in response.text
+    english = client.get("/search/", {"q": "zebra"}).text
+    assert "Skip to main content" in english
