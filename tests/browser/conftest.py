@@ -10,6 +10,8 @@ from collections.abc import Iterator
 
 import pytest
 
+from django.db import connections
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or ""
 # Flags that keep a headless Chromium quiet on a machine without internet.
 CHROMIUM_ARGS = [
@@ -52,6 +54,9 @@ def browser() -> Iterator:
             )
             yield chromium
             chromium.close()
+            # Queries the test ran while the loop was alive used connections of
+            # their own; close them so the test database can be dropped.
+            connections.close_all()
     finally:
         if previous is None:
             os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
