@@ -91,12 +91,13 @@ def test_menu_in_french_links_to_french_pages(client, home_page, navigation):
     assert 'hreflang="en"' in client.get("/fr-ca/a-propos/").text
 
 
-def test_a_page_not_yet_translated_declares_its_own_language(client, home_page):
+def test_a_page_not_yet_translated_is_served_in_its_own_language(client, home_page):
     StandardPageFactory(parent=home_page, title="About us", slug="about")
     Locale.objects.create(language_code="fr-ca")
     response = client.get("/fr-ca/about/")
-    assert response.status_code == 200
-    assert '<html lang="en">' in response.text
+    assert response.status_code == 302
+    assert response["Location"] == "/about/"
+    assert '<html lang="en">' in client.get(response["Location"]).text
 
 
 def test_the_interface_speaks_canadian_french_under_fr_ca(client, home_page):

@@ -206,3 +206,22 @@ def test_previous_and_next_follow_the_stage(client, guide_index):
 def test_guide_prints_cleanly(client, guide_with_every_block):
     html = client.get("/guides/work-permits/").text
     assert 'href="/static/css/print.css" media="print"' in html
+
+
+def test_other_apps_can_add_calls_to_action_to_guides(client, guide_with_every_block):
+    from wagtail import hooks
+
+    from resources.listing import CALL_TO_ACTION_HOOK
+
+    def pledge(request, guide):
+        return {
+            "heading": "Sign the pledge",
+            "text": "",
+            "url": "/pledge/",
+            "label": "Sign now",
+        }
+
+    assert "Sign the pledge" not in client.get("/guides/work-permits/").text
+    with hooks.register_temporarily(CALL_TO_ACTION_HOOK, pledge):
+        html = client.get("/guides/work-permits/").text
+    assert 'class="button" href="/pledge/">Sign now</a>' in html

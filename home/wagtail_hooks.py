@@ -1,0 +1,23 @@
+"""Site-wide Wagtail hooks."""
+
+from django.conf import settings
+from django.shortcuts import redirect
+from django.utils import translation
+
+from wagtail import hooks
+from wagtail.coreutils import get_supported_content_language_variant
+
+
+@hooks.register("before_serve_page")
+def serve_pages_in_their_own_language(page, request, serve_args, serve_kwargs):
+    """Send a visitor to the page's own language when no translation exists.
+
+    Without a French tree, Wagtail would serve the English page under /fr-ca/,
+    mixing a French interface with English content.
+    """
+    if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        return None
+    active = get_supported_content_language_variant(translation.get_language())
+    if page.locale.language_code != active:
+        return redirect(page.get_url(request))
+    return None
