@@ -10,28 +10,12 @@ from wagtail.search import index
 
 from home.blocks import ContentStreamBlock, HomeStreamBlock, PathBlock
 from home.figures import live_figures
+from home.models.mixins import HeroImageMixin
 
 
-class HomePage(Page):
+class HomePage(HeroImageMixin, Page):
     hero_heading = models.CharField(_("heading"), max_length=120)
     hero_text = models.TextField(_("text"), max_length=400, blank=True)
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    hero_image_alt = models.CharField(
-        _("image description"),
-        max_length=250,
-        blank=True,
-        help_text=_(
-            "Describe the image for people who cannot see it. Leave empty "
-            "if it is only decoration."
-        ),
-    )
     paths = StreamField(
         [("path", PathBlock())],
         verbose_name=_("paths"),

@@ -18,8 +18,10 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from home.models.mixins import HeroImageMixin
 from resources.blocks import GuideStreamBlock
-from resources.listing import guide_context, guide_listing
+from resources.page_context import guide_context, guide_listing
+from resources.views import guide_feedback
 
 WORDS_PER_MINUTE = 200
 
@@ -87,25 +89,11 @@ class FeaturedGuide(Orderable):
         verbose_name_plural = _("featured guides")
 
 
-class GuidePage(RoutablePageMixin, Page):
+class GuidePage(RoutablePageMixin, HeroImageMixin, Page):
     summary = models.TextField(
         _("summary"),
         max_length=300,
         help_text=_("One or two sentences: the question this guide answers."),
-    )
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    hero_image_alt = models.CharField(
-        _("image description"),
-        max_length=250,
-        blank=True,
-        help_text=_("Describe the image. Leave empty if it is only decoration."),
     )
     topics = ParentalManyToManyField(
         "resources.Topic", verbose_name=_("topics"), related_name="guides", blank=True
@@ -187,9 +175,6 @@ class GuidePage(RoutablePageMixin, Page):
 
     @path("feedback/", name="feedback")
     def feedback(self, request):
-        # Imported here: the view's form and service import these models.
-        from resources.views import guide_feedback
-
         if request.method != "POST":
             return redirect(self.get_url(request))
         return guide_feedback(self, request)

@@ -211,7 +211,7 @@ def test_guide_prints_cleanly(client, guide_with_every_block):
 def test_other_apps_can_add_calls_to_action_to_guides(client, guide_with_every_block):
     from wagtail import hooks
 
-    from resources.listing import CALL_TO_ACTION_HOOK
+    from resources.page_context import CALL_TO_ACTION_HOOK
 
     def pledge(request, guide):
         return {
