@@ -99,3 +99,16 @@ def test_feedback_errors_are_accessible(
     assert page.get_by_text("Choose yes or no.").is_visible()
     report = axe_violations(page)
     assert report == "", report
+
+
+def test_guide_prints_without_navigation_and_with_link_addresses(
+    live_server, guide_with_every_block, page
+):
+    page.goto(live_server.url + "/guides/work-permits/")
+    page.emulate_media(media="print")
+    for hidden in (".main-nav", ".toc", ".feedback", ".header-search"):
+        assert not page.locator(hidden).first.is_visible(), hidden
+    source = page.locator(".sources a").first
+    after = source.evaluate("el => getComputedStyle(el, '::after').content")
+    assert "https://www.jobbank.gc.ca/" in after
+    assert page.locator(".checklist input[type=checkbox]").first.is_visible()

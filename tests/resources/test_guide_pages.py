@@ -225,3 +225,17 @@ def test_other_apps_can_add_calls_to_action_to_guides(client, guide_with_every_b
     with hooks.register_temporarily(CALL_TO_ACTION_HOOK, pledge):
         html = client.get("/guides/work-permits/").text
     assert 'class="button" href="/pledge/">Sign now</a>' in html
+
+
+class TestGuidesRender(WagtailPageTestCase):
+    def test_guide_index_and_guide_are_renderable(self):
+        from wagtail.models import Site
+
+        from home.factories import HomePageFactory
+        from resources.factories import GuideIndexPageFactory
+
+        home = HomePageFactory(parent=Page.get_first_root_node(), slug="render-home")
+        Site.objects.filter(is_default_site=True).update(root_page=home)
+        index = GuideIndexPageFactory(parent=home)
+        self.assertPageIsRenderable(index)
+        self.assertPageIsRenderable(GuidePageFactory(parent=index))
