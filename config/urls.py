@@ -20,12 +20,14 @@ urlpatterns = [
 if settings.DEBUG or settings.SERVE_MEDIA:
     from django.views.static import serve
 
-    # A host without a web server in front can let Django serve uploads.
+    # A host without a web server in front can let Django serve image
+    # renditions. Documents stay behind Wagtail's /documents/ view, which
+    # checks privacy settings, so their files are never served directly.
     urlpatterns += [
         path(
-            f"{settings.MEDIA_URL.strip('/')}/<path:path>",
+            f"{settings.MEDIA_URL.strip('/')}/images/<path:path>",
             serve,
-            {"document_root": settings.MEDIA_ROOT},
+            {"document_root": settings.MEDIA_ROOT / "images"},
         )
     ]
 

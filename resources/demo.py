@@ -23,7 +23,7 @@ from resources.models import (
 FEATURED_COUNT = 3
 
 
-def load(home: HomePage, stdout: TextIO, seed: int = 2026) -> GuideIndexPage:
+def load(home: HomePage, stdout: TextIO) -> GuideIndexPage:
     """Create the guide library under ``home``."""
     with transaction.atomic():
         topics = {spec["slug"]: _topic(spec) for spec in TOPICS}

@@ -1,6 +1,7 @@
 """Settings for the test suite."""
 
 import os
+from pathlib import Path
 
 # A fixed key so tests need no environment.
 os.environ.setdefault("SECRET_KEY", "tests-only-not-secret")
@@ -25,7 +26,7 @@ STORAGES = {
 }
 
 # Uploaded files from tests go to a throwaway folder, not the developer's media.
-MEDIA_ROOT = env.path("TEST_MEDIA_ROOT", default=VAR_DIR / "test-media")
+MEDIA_ROOT = Path(env("TEST_MEDIA_ROOT", default=str(VAR_DIR / "test-media")))
 
 # Fast hashing: tests create many users and passwords need no strength here.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,12 +1,16 @@
 """Error pages, robots.txt, the sitemap, redirects and the favicon."""
 
+import importlib
+
 import pytest
 
 from django.test import RequestFactory
+from django.urls import clear_url_caches
 from django.views.defaults import server_error
 
 from wagtail.contrib.redirects.models import Redirect
 
+import config.urls
 from home.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -61,3 +65,32 @@ def test_favicon_is_served_by_the_site(client):
     assert icon.status_code == 200
     assert b"".join(icon.streaming_content).startswith(b"\x89PNG")
     icon.close()
+
+
+@pytest.fixture
+def django_serves_media(settings):
+    """Reload the URLs as a host without a web server in front would."""
+    settings.SERVE_MEDIA = True
+    importlib.reload(config.urls)
+    clear_url_caches()
+    yield settings.MEDIA_ROOT
+    settings.SERVE_MEDIA = False
+    importlib.reload(config.urls)
+    clear_url_caches()
+
+
+def test_django_serves_image_renditions_but_never_document_files(
+    client, django_serves_media
+):
+    images = django_serves_media / "images"
+    images.mkdir(parents=True, exist_ok=True)
+    (images / "logo.width-100.png").write_bytes(b"\x89PNG fake")
+    documents = django_serves_media / "documents"
+    documents.mkdir(parents=True, exist_ok=True)
+    (documents / "private-report.pdf").write_bytes(b"%PDF secret")
+
+    image = client.get("/media/images/logo.width-100.png")
+    assert image.status_code == 200
+    assert b"".join(image.streaming_content) == b"\x89PNG fake"
+    image.close()
+    assert client.get("/media/documents/private-report.pdf").status_code == 404

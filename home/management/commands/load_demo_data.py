@@ -35,7 +35,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             self._superuser()
             home = site_demo.load_site(self.stdout, seed=seed)
-            guides_demo.load(home, self.stdout, seed=seed)
+            guides_demo.load(home, self.stdout)
             site_demo.load_navigation(home, self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo site ready."))
         self.stdout.write(
