@@ -20,15 +20,17 @@ urlpatterns = [
 if settings.DEBUG or settings.SERVE_MEDIA:
     from django.views.static import serve
 
-    # A host without a web server in front can let Django serve image
-    # renditions. Documents stay behind Wagtail's /documents/ view, which
-    # checks privacy settings, so their files are never served directly.
+    # A host without a web server in front can let Django serve images.
+    # Documents stay behind Wagtail's /documents/ view, which checks privacy
+    # settings, so their files are never served directly.
+    media = settings.MEDIA_URL.strip("/")
     urlpatterns += [
         path(
-            f"{settings.MEDIA_URL.strip('/')}/images/<path:path>",
+            f"{media}/{folder}/<path:path>",
             serve,
-            {"document_root": settings.MEDIA_ROOT / "images"},
+            {"document_root": settings.MEDIA_ROOT / folder},
         )
+        for folder in ("images", "original_images")
     ]
 
 # English pages stay at the root; French ones live under /fr-ca/.
