@@ -64,7 +64,6 @@ def test_favicon_is_served_by_the_site(client):
     icon = client.get("/static/img/favicon.png")
     assert icon.status_code == 200
     assert b"".join(icon.streaming_content).startswith(b"\x89PNG")
-    icon.close()
 
 
 @pytest.fixture
@@ -92,5 +91,4 @@ def test_django_serves_image_renditions_but_never_document_files(
     image = client.get("/media/images/logo.width-100.png")
     assert image.status_code == 200
     assert b"".join(image.streaming_content) == b"\x89PNG fake"
-    image.close()
     assert client.get("/media/documents/private-report.pdf").status_code == 404
