@@ -71,10 +71,9 @@ class GuideIndexPage(Page):
         return context
 
 
-class FeaturedGuide(Orderable):
-    index_page = ParentalKey(
-        GuideIndexPage, on_delete=models.CASCADE, related_name="featured_guides"
-    )
+class ChosenGuide(Orderable):
+    """A guide that staff pick, in the order they set."""
+
     guide = models.ForeignKey(
         "resources.GuidePage",
         verbose_name=_("guide"),
@@ -85,6 +84,15 @@ class FeaturedGuide(Orderable):
     panels = [FieldPanel("guide")]
 
     class Meta(Orderable.Meta):
+        abstract = True
+
+
+class FeaturedGuide(ChosenGuide):
+    index_page = ParentalKey(
+        GuideIndexPage, on_delete=models.CASCADE, related_name="featured_guides"
+    )
+
+    class Meta(ChosenGuide.Meta):
         verbose_name = _("featured guide")
         verbose_name_plural = _("featured guides")
 
@@ -198,19 +206,11 @@ class GuidePage(RoutablePageMixin, HeroImageMixin, Page):
         ]
 
 
-class RelatedGuide(Orderable):
+class RelatedGuide(ChosenGuide):
     page = ParentalKey(
         GuidePage, on_delete=models.CASCADE, related_name="related_guides"
     )
-    guide = models.ForeignKey(
-        GuidePage,
-        verbose_name=_("guide"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
 
-    panels = [FieldPanel("guide")]
-
-    class Meta(Orderable.Meta):
+    class Meta(ChosenGuide.Meta):
         verbose_name = _("related guide")
         verbose_name_plural = _("related guides")
