@@ -22,6 +22,7 @@ $(STAMP): $(BIN)/python pyproject.toml
 install: $(STAMP) ## Create .venv and install the project with its test tools
 
 migrate: install ## Apply database migrations
+	mkdir -p var
 	$(BIN)/python manage.py migrate --noinput
 
 demo: migrate ## Load the demo site (only adds what is missing)

@@ -2,12 +2,14 @@ import io
 
 import pytest
 
+from django.core import mail
 from django.core.cache import cache
 from django.core.management import call_command
 
 from wagtail.models import Page, Site
 
 from home.factories import HomePageFactory
+from home.mail import deliver_queued_mail
 from home.models import HomePage
 
 # Fixtures of one app that tests of another (browser tests) use too.
@@ -20,6 +22,27 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _queued_email(settings):
+    """Django's test set-up swaps in the locmem backend; put the real queue back.
+
+    Queued mail reaches ``mail.outbox`` when delivered: after commit in
+    transactional tests, or when a test calls ``sent_mail()``.
+    """
+    settings.EMAIL_BACKEND = "home.mail.QueuedEmailBackend"
+
+
+@pytest.fixture
+def sent_mail(db):
+    """Deliver the queue, as the after-commit hook would, and return the outbox."""
+
+    def deliver() -> list[mail.EmailMessage]:
+        deliver_queued_mail()
+        return mail.outbox
+
+    return deliver
 
 
 @pytest.fixture

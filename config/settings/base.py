@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "mailer",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -111,6 +112,17 @@ else:
 
 # Email: EMAIL_URL such as smtp+tls://user:password@host:587 or consolemail://.
 vars().update(env.email_url("EMAIL_URL", default="smtp://localhost:25"))
+# Every message is first stored in django-mailer's queue inside the current
+# transaction, then delivered after commit by the backend EMAIL_URL names. A
+# message the server refuses stays queued and `manage.py run_scheduled_tasks`
+# (cron, every few minutes) retries it.
+MAILER_EMAIL_BACKEND = EMAIL_BACKEND  # noqa: F821 (set from EMAIL_URL above)
+EMAIL_BACKEND = "home.mail.QueuedEmailBackend"
+# Deliver right after commit; turn off when a worker (`runmailer`) sends instead.
+MAIL_SEND_AFTER_COMMIT = env.bool("MAIL_SEND_AFTER_COMMIT", default=True)
+# Row locks on each queued message stop two senders delivering it twice.
+MAILER_USE_FILE_LOCK = False
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="webmaster@localhost")
 SERVER_EMAIL = env("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 # Who is emailed the details of a server error: ADMINS=ops@example.org,...

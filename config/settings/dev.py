@@ -16,7 +16,9 @@ SECURE_HSTS_SECONDS = 0
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 
-EMAIL_BACKEND = env("EMAIL_BACKEND", default="home.mail.ConsoleAndFileEmailBackend")
+MAILER_EMAIL_BACKEND = env(
+    "EMAIL_BACKEND", default="home.mail.ConsoleAndFileEmailBackend"
+)
 EMAIL_FILE_PATH = VAR_DIR / "mail"
 
 # Manifest storage needs collectstatic; runserver serves files as they are.

@@ -16,8 +16,8 @@ SECURE_SSL_REDIRECT = False
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 
-# Tests read sent mail from django.core.mail.outbox.
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Tests read delivered mail from django.core.mail.outbox (the queue still runs).
+MAILER_EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 # Tests do not run collectstatic, which the manifest storage needs.
 STORAGES = {

@@ -1,0 +1,1 @@
+"""Employer engagement: the pledge registry and workshops."""
