@@ -6,6 +6,8 @@ from django import forms
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
+from .forms import SiteFormRenderer
+
 SALT = "home.spam.form-shown-at"
 
 
@@ -29,6 +31,7 @@ class SpamProtectedForm(forms.Form):
     ``min_seconds``.
     """
 
+    default_renderer = SiteFormRenderer()
     min_seconds = 3
     max_age_seconds = 60 * 60 * 12
 

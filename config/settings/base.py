@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # The widget templates for the site renderer (home.forms.SiteFormRenderer).
+    "django.forms",
 ]
 
 MIDDLEWARE = [

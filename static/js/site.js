@@ -41,3 +41,11 @@ window.addEventListener("afterprint", function () {
     delete details.dataset.printOpened;
   });
 });
+
+// Move focus to a form's error summary so screen readers announce it first.
+(function () {
+  var summary = document.querySelector("[data-error-summary]");
+  if (summary) {
+    summary.focus();
+  }
+})();
