@@ -159,12 +159,25 @@ STATIC_ROOT = Path(env("STATIC_ROOT", default=str(VAR_DIR / "static")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(VAR_DIR / "media")))
+PRIVATE_MEDIA_ROOT = Path(
+    env("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private-media"))
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Files that must never be served as they are (logos awaiting approval).
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
+    },
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+
+# Pledges: how long personal data is kept (see docs/privacy.md).
+PLEDGE_UNVERIFIED_DAYS = env.int("PLEDGE_UNVERIFIED_DAYS", default=14)
+PLEDGE_CLOSED_RETENTION_DAYS = env.int("PLEDGE_CLOSED_RETENTION_DAYS", default=90)
+PLEDGE_LAPSED_RETENTION_DAYS = env.int("PLEDGE_LAPSED_RETENTION_DAYS", default=365)
 
 # Security: on unless the environment turns it off.
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)

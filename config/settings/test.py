@@ -27,6 +27,7 @@ STORAGES = {
 
 # Uploaded files from tests go to a throwaway folder, not the developer's media.
 MEDIA_ROOT = Path(env("TEST_MEDIA_ROOT", default=str(VAR_DIR / "test-media")))
+STORAGES["private"]["OPTIONS"]["location"] = MEDIA_ROOT / "private"  # noqa: F405
 
 # Fast hashing: tests create many users and passwords need no strength here.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
