@@ -22,7 +22,6 @@ PLACEHOLDER_HELP = _(
 )
 
 
-
 @register_setting(icon="pick")
 class PledgeSettings(BaseSiteSetting):
     validity_months = models.PositiveSmallIntegerField(

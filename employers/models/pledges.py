@@ -13,7 +13,6 @@ from wagtail.search import index
 
 from employers.choices import Sector, SizeBand
 
-
 # Words that do not tell two organizations apart ("Acme Inc." is "ACME").
 LEGAL_SUFFIXES = re.compile(
     r"\b(inc|incorporated|ltd|limited|ltee|corp|corporation|co|company|llc|llp"
@@ -75,9 +74,7 @@ class Commitment(index.Indexed, models.Model):
 class PledgeQuerySet(models.QuerySet):
     def listed(self):
         """Pledges the public may see: approved and not past their expiry."""
-        return self.filter(
-            status=Pledge.Status.APPROVED, expires_at__gt=timezone.now()
-        )
+        return self.filter(status=Pledge.Status.APPROVED, expires_at__gt=timezone.now())
 
     def active(self):
         """Pledges that still count as this organization's one pledge."""
