@@ -73,6 +73,7 @@ class PledgeFactory(DjangoModelFactory):
 
     class Meta:
         model = Pledge
+        skip_postgeneration_save = True
 
     @factory.post_generation
     def commitments(self, create, extracted, **kwargs):
