@@ -162,6 +162,7 @@ class Pledge(models.Model):
     # Idempotency of scheduled reminders: the expiry each one was sent for.
     renewal_reminder_for = models.DateTimeField(null=True, editable=False)
     expiry_reminder_for = models.DateTimeField(null=True, editable=False)
+    checkin_sent_for = models.DateTimeField(null=True, editable=False)
     # One pledge per submitted form, however often it is posted.
     submission_key = models.UUIDField(null=True, unique=True, editable=False)
 

@@ -252,7 +252,7 @@ def _notify_moderators(pledge: Pledge, site, request: HttpRequest | None) -> Non
         )
     if not recipients:
         return
-    path = reverse("pledges:inspect", args=[pledge.pk])
+    path = reverse(Pledge.snippet_viewset.get_url_name("inspect"), args=[pledge.pk])
     link = request.build_absolute_uri(path) if request else site.root_url + path
     build_message("staff_review", pledge, site=site, to=recipients, link=link).send()
 

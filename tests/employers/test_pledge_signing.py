@@ -170,9 +170,7 @@ def test_a_withdrawn_organization_may_sign_again(client, pledge_page, commitment
     assert Pledge.objects.count() == 2
 
 
-def test_the_honeypot_and_a_too_fast_post_are_refused(
-    client, pledge_page, commitments
-):
+def test_the_honeypot_and_a_too_fast_post_are_refused(client, pledge_page, commitments):
     filled = client.post("/pledge/", sign_data(commitments, homepage="http://spam"))
     fast = client.post(
         "/pledge/",
@@ -209,14 +207,13 @@ def test_signing_is_rate_limited_per_address(client, pledge_page, commitments):
     ]
 
     assert statuses[-1] == 429
-    assert "try again later" in client.post(
-        "/pledge/", sign_data(commitments)
-    ).content.decode()
+    assert (
+        "try again later"
+        in client.post("/pledge/", sign_data(commitments)).content.decode()
+    )
 
 
-def test_a_logo_is_checked_by_content_and_re_encoded(
-    client, pledge_page, commitments
-):
+def test_a_logo_is_checked_by_content_and_re_encoded(client, pledge_page, commitments):
     data = sign_data(commitments)
     data["logo"] = image_upload("JPEG", name="logo.jpg")
 
@@ -234,7 +231,9 @@ def test_a_logo_is_checked_by_content_and_re_encoded(
     "upload, message",
     [
         (
-            SimpleUploadedFile("logo.png", b"<svg xmlns='http://www.w3.org/2000/svg'/>"),
+            SimpleUploadedFile(
+                "logo.png", b"<svg xmlns='http://www.w3.org/2000/svg'/>"
+            ),
             "could not read this file as an image",
         ),
         (image_upload("GIF", name="logo.png"), "must be a PNG, JPEG or WebP"),
