@@ -397,6 +397,10 @@ def _home_page(stdout: TextIO, rng: random.Random) -> HomePage:
     )
     site.root_page = home
     site.site_name = ORGANIZATION
+    if (site.hostname, site.port) == ("localhost", 80):
+        # Links in emails sent by scheduled commands use the site's address:
+        # make them work with `make run` (staff change it under Settings > Sites).
+        site.hostname, site.port = "127.0.0.1", 8000
     site.save()
     if placeholder is not None:
         placeholder.delete()

@@ -57,7 +57,12 @@ class Verification(enum.Enum):
 
 
 def _page_url(page: PledgePage, route: str, request: HttpRequest | None, **kwargs):
-    return page.get_full_url(request) + page.reverse_subpage(route, kwargs=kwargs)
+    """An absolute link to a route of the page: the visitor's own host when
+    there is a request, the site's address (Settings > Sites) otherwise."""
+    path = page.get_url_parts(request)[2] + page.reverse_subpage(route, kwargs=kwargs)
+    if request is not None:
+        return request.build_absolute_uri(path)
+    return page.get_site().root_url + path
 
 
 def _site(page: PledgePage, request: HttpRequest | None):
