@@ -380,3 +380,34 @@ def test_closed_pledges_lose_contact_data_but_keep_counts(pledge_page, commitmen
     assert withdrawn.purged_at is not None
     assert withdrawn.sector and withdrawn.chosen_commitments.count() == 3
     assert recent.email
+
+
+def test_staff_wording_replaces_the_standard_email(
+    client, pledge_page, commitments, sent_mail
+):
+    from employers.models import PledgeSettings
+
+    program = PledgeSettings.for_site(pledge_page.get_site())
+    program.verification_subject = "Please confirm, {contact_name}"
+    program.verification_body = "Open {link} for {organization}. {unknown} stays."
+    program.save()
+
+    client.post("/pledge/", sign_data(commitments))
+
+    message = sent_mail()[-1]
+    assert message.subject == "Please confirm, Dev Patel"
+    assert "for Valley Fresh Produce Ltd.. {unknown} stays." in message.body
+    assert "/pledge/confirm/" in message.body
+
+
+def test_the_dashboard_lists_pledges_awaiting_review_for_moderators_only(
+    client, moderator, django_user_model, pledge_page
+):
+    PledgeFactory(organization_name="Waiting Co", status=Pledge.Status.PENDING)
+    client.force_login(moderator)
+    assert "Waiting Co" in client.get("/admin/").content.decode()
+
+    editor = django_user_model.objects.create_user("ed2", "e@lip.example", "pw")
+    editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(editor)
+    assert "Waiting Co" not in client.get("/admin/").content.decode()
