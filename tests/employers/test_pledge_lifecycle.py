@@ -411,3 +411,28 @@ def test_the_dashboard_lists_pledges_awaiting_review_for_moderators_only(
     editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(editor)
     assert "Waiting Co" not in client.get("/admin/").content.decode()
+
+
+def test_updating_details_replaces_the_logo_and_keeps_the_rest(client, managed):
+    from tests.employers.test_pledge_signing import image_upload
+
+    pledge, link = managed
+    data = {
+        "action": "details",
+        "organization_name": "Fraser Foods Renamed",
+        "website": "",
+        "sector": "44-45",
+        "size_band": "10-49",
+        "community": "Chilliwack",
+        "statement": "New words.",
+        "logo": image_upload("PNG", size=(900, 300)),
+    }
+
+    response = client.post(link, data)
+
+    assert response.status_code == 302
+    pledge.refresh_from_db()
+    assert pledge.organization_name == "Fraser Foods Renamed"
+    assert pledge.normalized_name == "fraser foods renamed"
+    assert (pledge.logo_width, pledge.logo_height) == (600, 200)
+    assert pledge.email.endswith(".example")  # contact data untouched
