@@ -27,9 +27,7 @@ def _png(width: int = 40, height: int = 20) -> ContentFile:
     return ContentFile(buffer.getvalue(), name="logo.png")
 
 
-def test_profile_shows_the_organization_commitments_and_progress(
-    client, listed_pledge
-):
+def test_profile_shows_the_organization_commitments_and_progress(client, listed_pledge):
     listed_pledge.renewed_at = timezone.now() - datetime.timedelta(days=3)
     listed_pledge.save()
     choice = listed_pledge.chosen_commitments.get(progress="done")
@@ -73,9 +71,9 @@ def test_badge_snippet_escapes_the_name_once_for_html_and_once_for_the_textarea(
 ):
     PledgeFactory(organization_name='Tom & "Jerry" </textarea>', slug="tom-jerry")
     html = client.get("/pledge/registry/tom-jerry/").text
-    assert "</textarea>" not in html.split('id="badge-snippet"')[1].split(
-        "</textarea>"
-    )[0]
+    assert (
+        "</textarea>" not in html.split('id="badge-snippet"')[1].split("</textarea>")[0]
+    )
     assert "alt=&quot;Tom &amp;amp; &amp;quot;Jerry&amp;quot; &amp;lt;/textarea" in html
 
 
