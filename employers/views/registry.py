@@ -301,6 +301,9 @@ def _decorate(page, request: HttpRequest, pledges: Iterable[Pledge]) -> None:
             else ""
         )
         pledge.badge_url = base + page.reverse_subpage("badge", args=[pledge.slug])
+        pledge.website_label = (
+            pledge.website.split("://", 1)[-1].removeprefix("www.").rstrip("/")
+        )
         pledge.initials = initials(pledge.organization_name)
         # Placeholders take one of four colours, the same for a pledge each time.
         pledge.placeholder_tone = pledge.pk % 4

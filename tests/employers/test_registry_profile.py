@@ -41,6 +41,7 @@ def test_profile_shows_the_organization_commitments_and_progress(client, listed_
     assert (
         '<a href="https://www.valley-berry-farms.example" rel="nofollow ugc">' in html
     )
+    assert ">valley-berry-farms.example</a>" in html
     assert "Agriculture, forestry, fishing and hunting" in html
     assert "Chilliwack" in html
     assert "10–49 employees" in html
