@@ -50,8 +50,10 @@ def test_visitor_filters_with_the_keyboard_and_opens_a_profile(
     with page.expect_navigation():
         page.get_by_role("link", name=expected[0]).click()
     assert page.locator("h1").inner_text() == expected[0]
-    assert page.get_by_label("Copy this HTML").input_value().startswith(
-        f'<a href="{live_server.url}/pledge/registry/'
+    assert (
+        page.get_by_label("Copy this HTML")
+        .input_value()
+        .startswith(f'<a href="{live_server.url}/pledge/registry/')
     )
     badge = page.locator(".registry-badge img")
     assert badge.evaluate("img => img.complete && img.naturalWidth") == 320
