@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -239,7 +239,15 @@ def open_data_json(page, request: HttpRequest) -> JsonResponse:
 
 def filter_pledges(chosen: dict) -> QuerySet:
     """Listed pledges matching the chosen filters, with their commitments."""
-    pledges = Pledge.objects.listed()
+    # Annotate before filtering, so a commitment filter does not narrow the counts.
+    pledges = Pledge.objects.listed().annotate(
+        commitment_count=Count("chosen_commitments", distinct=True),
+        done_count=Count(
+            "chosen_commitments",
+            filter=Q(chosen_commitments__progress=PledgeCommitment.Progress.DONE),
+            distinct=True,
+        ),
+    )
     if "q" in chosen:
         pledges = pledges.filter(organization_name__icontains=chosen["q"])
     if "sector" in chosen:

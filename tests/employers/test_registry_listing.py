@@ -95,6 +95,10 @@ def test_registry_filters_narrow_the_list(client, employers, query, expected):
 def test_registry_filters_by_commitment(client, employers, commitments):
     response = client.get(URL, {"commitment": commitments["language"].pk})
     assert _names(response) == ["Valley Berry Farms", "Mission Family Clinic"]
+    # The cards still count all of each pledge's commitments.
+    berry = response.context["pledges"][0]
+    assert (berry.commitment_count, berry.done_count) == (3, 1)
+    assert "(1 of 3 done)" in response.text
     assert f'<option value="{commitments["language"].pk}" selected>' in response.text
 
 
