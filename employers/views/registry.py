@@ -156,6 +156,7 @@ def profile(page, request: HttpRequest, slug: str) -> HttpResponse:
         template="employers/registry/profile.html",
         context_overrides={
             "pledge": pledge,
+            "breadcrumb_title": pledge.organization_name,
             "commitments": pledge.chosen_commitments.all(),
             "badge_alt": alt,
             "badge_width": BADGE_WIDTH,
@@ -199,6 +200,8 @@ def badge(page, request: HttpRequest, slug: str) -> HttpResponse:
     )
     response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
     response["Cache-Control"] = f"public, max-age={ONE_DAY}"
+    # Opened on its own, the SVG may load and run nothing.
+    response["Content-Security-Policy"] = "default-src 'none'"
     return response
 
 

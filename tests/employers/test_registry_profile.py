@@ -38,6 +38,9 @@ def test_profile_shows_the_organization_commitments_and_progress(client, listed_
     assert response.status_code == 200
     html = response.text
     assert "<h1>Valley Berry Farms</h1>" in html
+    breadcrumbs = html.split('aria-label="Breadcrumb"')[1].split("</nav>")[0]
+    assert '<a href="/pledge/registry/">Pledge registry</a>' in breadcrumbs
+    assert '<span aria-current="page">Valley Berry Farms</span>' in breadcrumbs
     assert (
         '<a href="https://www.valley-berry-farms.example" rel="nofollow ugc">' in html
     )
@@ -115,6 +118,7 @@ def test_badge_is_an_accessible_svg_in_the_site_colour(client, listed_pledge):
     response = client.get(PROFILE + "badge.svg")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("image/svg+xml")
+    assert response["Content-Security-Policy"] == "default-src 'none'"
     svg = ET.fromstring(response.content)
     assert svg.get("role") == "img"
     assert svg.find(f"{SVG}title").text == (
