@@ -445,8 +445,13 @@ def load(home: HomePage, stdout: TextIO, seed: int = 2026) -> PledgePage:
     """Create the pledge page, its registry, the commitments and the employers."""
     rng = random.Random(seed)
     with transaction.atomic():
-        pledge_page = _pledge_page(home, stdout)
-        _registry_page(pledge_page, stdout)
+        pledge_page = _child_page(home, PledgePage, _pledge_page_fields(), stdout)
+        _child_page(
+            pledge_page,
+            PledgeRegistryPage,
+            {**REGISTRY, "licence": PledgeRegistryPage.Licence.CC_BY},
+            stdout,
+        )
         commitments = [
             _commitment(number, *spec) for number, spec in enumerate(COMMITMENTS)
         ]
@@ -462,50 +467,29 @@ def load(home: HomePage, stdout: TextIO, seed: int = 2026) -> PledgePage:
     return pledge_page
 
 
-def _pledge_page(home: HomePage, stdout: TextIO) -> PledgePage:
-    existing = PledgePage.objects.child_of(home).first()
+def _child_page(parent, model, fields: dict, stdout: TextIO):
+    """Return ``parent``'s child of this type, publishing it the first time."""
+    existing = model.objects.child_of(parent).first()
     if existing:
         return existing
-    page = home.add_child(
-        instance=PledgePage(
-            title=PAGE["title"],
-            slug=PAGE["slug"],
-            search_description=PAGE["search_description"],
-            intro=PAGE["intro"],
-            statement=PAGE["statement"],
-            why_sign=PAGE["why_sign"],
-            min_commitments=3,
-            faq=[
-                {
-                    "type": "accordion",
-                    "value": {
-                        "heading": "Questions employers ask",
-                        "items": [
-                            {"title": question, "body": p(answer)}
-                            for question, answer in PAGE["faq"]
-                        ],
-                    },
-                }
-            ],
-        )
-    )
+    page = parent.add_child(instance=model(**fields))
     page.save_revision().publish()
     stdout.write(f"Created the page “{page.title}”.")
     return page
 
 
-def _registry_page(pledge_page: PledgePage, stdout: TextIO) -> PledgeRegistryPage:
-    existing = PledgeRegistryPage.objects.child_of(pledge_page).first()
-    if existing:
-        return existing
-    page = pledge_page.add_child(
-        instance=PledgeRegistryPage(
-            **REGISTRY, licence=PledgeRegistryPage.Licence.CC_BY
-        )
-    )
-    page.save_revision().publish()
-    stdout.write(f"Created the page “{page.title}”.")
-    return page
+def _pledge_page_fields() -> dict:
+    faq = [{"title": question, "body": p(answer)} for question, answer in PAGE["faq"]]
+    return {
+        **{key: value for key, value in PAGE.items() if key != "faq"},
+        "min_commitments": 3,
+        "faq": [
+            {
+                "type": "accordion",
+                "value": {"heading": "Questions employers ask", "items": faq},
+            }
+        ],
+    }
 
 
 def _commitment(number: int, title: str, description: str, category) -> Commitment:
