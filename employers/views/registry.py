@@ -327,6 +327,8 @@ def _selects(form: RegistryFilterForm, chosen: dict) -> list[dict]:
             "label": form.fields[name].label,
             "options": form.fields[name].choices,
             "value": str(chosen.get(name, "")),
+            # Commitment titles are long; give them room.
+            "wide": name == "commitment",
         }
         for name in ("sector", "community", "size", "commitment", "level")
     ]
