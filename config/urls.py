@@ -1,8 +1,9 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
@@ -36,6 +37,13 @@ if settings.DEBUG or settings.SERVE_MEDIA:
 # English pages stay at the root; French ones live under /fr-ca/.
 urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),
+    # Wagtail serves only paths that end in a slash; this lets a routable page
+    # also answer file names (the pledge registry's CSV, JSON and badge SVG).
+    re_path(
+        r"^((?:[\w\-]+/)+[\w\-]+\.(?:csv|json|svg))$",
+        wagtail_views.serve,
+        name="wagtail_serve_file",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -73,6 +73,7 @@ class PledgeFactory(DjangoModelFactory):
 
     class Meta:
         model = Pledge
+        # The commitments hook saves its own rows; the pledge needs no second save.
         skip_postgeneration_save = True
 
     @factory.post_generation

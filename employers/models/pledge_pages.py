@@ -194,13 +194,14 @@ class PledgeRegistryPage(RoutablePageMixin, Page):
 
         return registry.listing(self, request)
 
-    @path("registry.csv")
+    # Wagtail routes add a final slash to every path; file names must allow it.
+    @re_path(r"^registry\.csv/?$")
     def csv_route(self, request):
         from employers.views import registry
 
         return registry.open_data_csv(self, request)
 
-    @path("registry.json")
+    @re_path(r"^registry\.json/?$")
     def json_route(self, request):
         from employers.views import registry
 
@@ -218,7 +219,7 @@ class PledgeRegistryPage(RoutablePageMixin, Page):
 
         return registry.logo(self, request, slug)
 
-    @re_path(r"^(?P<slug>[-\w]+)/badge\.svg$")
+    @re_path(r"^(?P<slug>[-\w]+)/badge\.svg/?$")
     def badge(self, request, slug):
         from employers.views import registry
 

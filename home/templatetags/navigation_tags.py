@@ -91,9 +91,16 @@ def breadcrumbs(context):
     page = context.get("page")
     if page is None or page.depth <= 2:
         return {"ancestors": [], "page": page}
+    ancestors = page.get_ancestors().filter(depth__gt=1)
+    # A routable page's subpage (a registry profile) names itself and links
+    # back to the page that serves it.
+    current_title = context.get("breadcrumb_title")
+    if current_title:
+        ancestors = [*ancestors, page]
     return {
-        "ancestors": page.get_ancestors().filter(depth__gt=1),
+        "ancestors": ancestors,
         "page": page,
+        "current_title": current_title or page.title,
         "request": context["request"],
     }
 
