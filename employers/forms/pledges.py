@@ -22,8 +22,8 @@ class CommitmentChoiceField(forms.ModelMultipleChoiceField):
 
     def label_from_instance(self, obj):
         return format_html(
-            '<span class="choice__title">{}</span> '
-            '<span class="choice__description">{}</span>',
+            '<span><span class="choice__title">{}</span> '
+            '<span class="choice__description">{}</span></span>',
             obj.title,
             obj.description,
         )

@@ -32,7 +32,7 @@ def registry(home_page):
 
 
 @pytest.fixture
-def commitments(db) -> dict:
+def named_commitments(db) -> dict:
     return {
         "postings": CommitmentFactory(title="Remove Canadian-experience requirements"),
         "buddy": CommitmentFactory(
@@ -45,7 +45,7 @@ def commitments(db) -> dict:
 
 
 @pytest.fixture
-def listed_pledge(registry, commitments) -> Pledge:
+def listed_pledge(registry, named_commitments) -> Pledge:
     return PledgeFactory(
         organization_name="Valley Berry Farms",
         slug="valley-berry-farms",
@@ -58,14 +58,14 @@ def listed_pledge(registry, commitments) -> Pledge:
         email="harjit.private@valleyberry.example",
         phone="604-555-0199",
         commitments=[
-            (commitments["postings"], "done"),
-            (commitments["buddy"], "in_progress"),
-            (commitments["language"], "not_started"),
+            (named_commitments["postings"], "done"),
+            (named_commitments["buddy"], "in_progress"),
+            (named_commitments["language"], "not_started"),
         ],
     )
 
 
-def unlisted_pledges(commitments: dict) -> list[Pledge]:
+def unlisted_pledges(named_commitments: dict) -> list[Pledge]:
     """One pledge in every state the public must never see."""
     now = timezone.now()
     past = now - datetime.timedelta(days=400)
@@ -90,7 +90,7 @@ def unlisted_pledges(commitments: dict) -> list[Pledge]:
         PledgeFactory(
             organization_name=f"Hidden {state.title()} Works",
             slug=f"hidden-{state}",
-            commitments=[commitments["postings"]],
+            commitments=[named_commitments["postings"]],
             **fields,
         )
         for state, fields in states.items()

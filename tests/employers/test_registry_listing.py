@@ -20,7 +20,7 @@ def _names(response) -> list[str]:
 
 
 @pytest.fixture
-def employers(registry, commitments, listed_pledge) -> dict:
+def employers(registry, named_commitments, listed_pledge) -> dict:
     now = timezone.now()
     return {
         "berry": listed_pledge,
@@ -31,7 +31,7 @@ def employers(registry, commitments, listed_pledge) -> dict:
             community="Abbotsford",
             level=Pledge.Level.CHAMPION,
             approved_at=now - datetime.timedelta(days=30),
-            commitments=[(commitments["buddy"], "done")],
+            commitments=[(named_commitments["buddy"], "done")],
         ),
         "clinic": PledgeFactory(
             organization_name="Mission Family Clinic",
@@ -40,7 +40,7 @@ def employers(registry, commitments, listed_pledge) -> dict:
             community="Mission",
             level=Pledge.Level.COMMITTED,
             approved_at=now - datetime.timedelta(days=60),
-            commitments=[commitments["language"], commitments["postings"]],
+            commitments=[named_commitments["language"], named_commitments["postings"]],
         ),
     }
 
@@ -92,14 +92,16 @@ def test_registry_filters_narrow_the_list(client, employers, query, expected):
     assert _names(response) == expected
 
 
-def test_registry_filters_by_commitment(client, employers, commitments):
-    response = client.get(URL, {"commitment": commitments["language"].pk})
+def test_registry_filters_by_commitment(client, employers, named_commitments):
+    response = client.get(URL, {"commitment": named_commitments["language"].pk})
     assert _names(response) == ["Valley Berry Farms", "Mission Family Clinic"]
     # The cards still count all of each pledge's commitments.
     berry = response.context["pledges"][0]
     assert (berry.commitment_count, berry.done_count) == (3, 1)
     assert "(1 of 3 done)" in response.text
-    assert f'<option value="{commitments["language"].pk}" selected>' in response.text
+    assert (
+        f'<option value="{named_commitments["language"].pk}" selected>' in response.text
+    )
 
 
 def test_filtered_registry_keeps_choices_offers_clear_link_and_total(client, employers):

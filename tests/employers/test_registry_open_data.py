@@ -82,19 +82,21 @@ def test_json_lists_the_same_with_licence_count_and_date(client, listed_pledge):
     assert organization["profile_url"].endswith("/pledge/registry/valley-berry-farms/")
 
 
-def test_open_data_applies_the_listing_filters(client, listed_pledge, commitments):
+def test_open_data_applies_the_listing_filters(
+    client, listed_pledge, named_commitments
+):
     PledgeFactory(organization_name="Hope Health", sector=Sector.HEALTH)
     PledgeFactory(
         organization_name="Hope Hardware",
         sector=Sector.RETAIL,
-        commitments=[commitments["buddy"]],
+        commitments=[named_commitments["buddy"]],
     )
     query = {"q": "hope", "sort": "name"}
     assert [r["organization"] for r in _rows(client.get(CSV_URL, query))] == [
         "Hope Hardware",
         "Hope Health",
     ]
-    query = {"commitment": commitments["buddy"].pk, "sort": "name"}
+    query = {"commitment": named_commitments["buddy"].pk, "sort": "name"}
     data = json.loads(client.get(JSON_URL, query).content)
     assert [o["organization"] for o in data["organizations"]] == [
         "Hope Hardware",

@@ -66,9 +66,9 @@ def test_listing_counts_only_listed_pledges(client, listed_pledge):
 )
 @pytest.mark.parametrize("suffix", ["", "logo/", "badge.svg"])
 def test_unlisted_pledge_has_no_profile_logo_or_badge(
-    client, registry, commitments, state, suffix
+    client, registry, named_commitments, state, suffix
 ):
-    pledges = {p.slug: p for p in unlisted_pledges(commitments)}
+    pledges = {p.slug: p for p in unlisted_pledges(named_commitments)}
     pledge = pledges[f"hidden-{state}"]
     pledge.logo = ContentFile(b"\x89PNG fake", name="logo.png")
     pledge.save()
@@ -77,13 +77,13 @@ def test_unlisted_pledge_has_no_profile_logo_or_badge(
     assert response.status_code == 404
 
 
-def test_site_search_never_returns_pledges(client, registry, commitments):
+def test_site_search_never_returns_pledges(client, registry, named_commitments):
     PledgeFactory(
         organization_name="Zanzibarian Widgets",
         statement="Zanzibarian statement",
         status=Pledge.Status.APPROVED,
     )
-    unlisted_pledges(commitments)
+    unlisted_pledges(named_commitments)
     for term in ("Zanzibarian", "Hidden", "Secretname"):
         response = client.get("/search/", {"q": term})
         assert response.status_code == 200
