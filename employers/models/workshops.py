@@ -58,7 +58,7 @@ class WorkshopIndexPage(RoutablePageMixin, Page):
 
         return workshop_index(self, request, past=True)
 
-    @path("calendar.ics", name="calendar")
+    @path("calendar/", name="calendar")
     def calendar(self, request):
         from employers.views.workshops import index_calendar
 
@@ -276,7 +276,7 @@ class WorkshopPage(RoutablePageMixin, Page):
 
         return feedback(self, request, token)
 
-    @path("calendar.ics", name="calendar")
+    @path("calendar/", name="calendar")
     def calendar(self, request):
         from employers.views.workshops import workshop_calendar
 

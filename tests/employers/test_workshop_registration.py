@@ -366,8 +366,8 @@ def test_online_link_is_only_for_confirmed_registrants(
         "/workshops/",
         online_workshop.url,
         f"{online_workshop.url}register/",
-        f"{online_workshop.url}calendar.ics",
-        "/workshops/calendar.ics",
+        f"{online_workshop.url}calendar/",
+        "/workshops/calendar/",
     ]:
         body = client.get(url).content.decode()
         assert ONLINE_LINK not in body, url
