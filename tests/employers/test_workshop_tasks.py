@@ -107,9 +107,7 @@ def test_personal_data_is_purged_after_the_retention_period_keeping_counts(
     assert row.attended_at and row.status == "confirmed"
 
 
-def test_changing_the_time_sends_an_update_with_a_higher_sequence(
-    workshop, sent_mail
-):
+def test_changing_the_time_sends_an_update_with_a_higher_sequence(workshop, sent_mail):
     _register(workshop)
     sent_mail().clear()
     workshop.start += datetime.timedelta(days=1)
@@ -145,9 +143,9 @@ def test_cancelling_the_workshop_tells_everyone_once(workshop, sent_mail):
     messages = sent_mail()
     assert len(messages) == 2
     assert all("The facilitator is ill." in m.body for m in messages)
-    event = icalendar.Calendar.from_ical(messages[0].attachments[0][1]).walk(
-        "VEVENT"
-    )[0]
+    event = icalendar.Calendar.from_ical(messages[0].attachments[0][1]).walk("VEVENT")[
+        0
+    ]
     assert event["status"] == "CANCELLED"
     assert not Registration.objects.exclude(status="cancelled").exists()
 
