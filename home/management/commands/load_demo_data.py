@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from employers import demo_workshops
 from home import demo as site_demo
 from resources import demo as guides_demo
 
@@ -36,6 +37,7 @@ class Command(BaseCommand):
             self._superuser()
             home = site_demo.load_site(self.stdout, seed=seed)
             guides_demo.load(home, self.stdout)
+            demo_workshops.load(home, self.stdout, seed=seed)
             site_demo.load_navigation(home, self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo site ready."))
         self.stdout.write(
