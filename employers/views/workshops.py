@@ -167,9 +167,11 @@ def workshop_calendar(workshop: WorkshopPage, request: HttpRequest) -> HttpRespo
 
 
 def _private(response: HttpResponse) -> HttpResponse:
-    """Pages behind a personal link: not cached, not indexed, no referrer."""
+    """Pages behind a personal link: not cached, not indexed, no referrer out."""
     patch_cache_control(response, private=True, no_store=True)
-    response["Referrer-Policy"] = "no-referrer"
+    # Keep the token out of other sites' logs. Not "no-referrer": browsers then
+    # send "Origin: null" with the cancel form, which fails the CSRF check.
+    response["Referrer-Policy"] = "same-origin"
     response["X-Robots-Tag"] = "noindex"
     return response
 
