@@ -9,7 +9,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q
+from django.db.models import Avg, Count, OuterRef, Q, Subquery
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -253,13 +253,24 @@ def upcoming_workshops():
     )
 
 
+def average_rating():
+    """A subquery, so joining feedback does not multiply the registration counts."""
+    ratings = (
+        WorkshopFeedback.objects.filter(workshop=OuterRef("pk"))
+        .values("workshop")
+        .annotate(average=Avg("rating"))
+        .values("average")
+    )
+    return Subquery(ratings)
+
+
 @permission_required("employers.view_registration", raise_exception=True)
 def workshop_overview(request):
     """Every upcoming and recent workshop with its counts and links."""
     recent = timezone.now() - datetime.timedelta(days=60)
     workshops = with_status_counts(
         WorkshopPage.objects.filter(end__gt=recent).order_by("start")
-    )
+    ).annotate(average_rating=average_rating())
     return TemplateResponse(
         request,
         "employers/admin/workshops/overview.html",

@@ -192,11 +192,15 @@ def test_staff_add_a_registration_through_the_admin(client, admin_user, workshop
 
 
 def test_overview_and_dashboard_show_counts(client, admin_user, workshop):
-    RegistrationFactory(workshop=workshop, seats=2)
+    from employers.models import WorkshopFeedback
+
+    came = RegistrationFactory(workshop=workshop, seats=2)
     RegistrationFactory(workshop=workshop, status="waitlisted")
+    WorkshopFeedback.objects.create(registration=came, workshop=workshop, rating=4)
     client.force_login(admin_user)
     overview = client.get(reverse("workshop_overview"))
     assert overview.status_code == 200 and "Inclusive hiring 101" in overview.text
+    assert "<td>4.0</td>" in overview.text
     dashboard = client.get(reverse("wagtailadmin_home"))
     assert "Upcoming workshops" in dashboard.text
     assert "2 / 3" in dashboard.text
