@@ -39,7 +39,7 @@ TOKEN_SALT = "employers.workshops.registration-link"
 MIN_CLAIM_WINDOW = datetime.timedelta(hours=1)
 # Feedback is asked for only for recently ended workshops.
 FEEDBACK_WINDOW = datetime.timedelta(days=14)
-ICS_TYPE = "text/calendar; method=PUBLISH; charset=utf-8"
+ICS_TYPE = "text/calendar; method=PUBLISH"  # Django adds the charset
 
 
 class RegistrationError(Exception):
