@@ -28,7 +28,8 @@ WORKSHOPS_PER_PAGE = 20
 # A person registering for a few workshops from one office is fine; a script is not.
 IP_LIMIT, IP_WINDOW = 20, 60 * 60
 EMAIL_LIMIT, EMAIL_WINDOW = 5, 60 * 60
-PERSONAL_LIMIT, PERSONAL_WINDOW = 30, 60 * 60
+# Guessing personal links: a person opens theirs a few times, a script thousands.
+PERSONAL_LIMIT, PERSONAL_WINDOW = 300, 60 * 60
 
 
 def _base_url(request: HttpRequest) -> str:
@@ -264,7 +265,7 @@ def _registration_or_404(workshop, request, token) -> Registration:
     if hit(
         "workshop-personal",
         client_ip(request),
-        limit=PERSONAL_LIMIT * 10,
+        limit=PERSONAL_LIMIT,
         window=PERSONAL_WINDOW,
     ):
         raise Http404

@@ -371,3 +371,14 @@ def test_online_link_is_only_for_confirmed_registrants(
     ]:
         body = client.get(url).content.decode()
         assert ONLINE_LINK not in body, url
+
+
+def test_a_token_opens_only_its_own_workshop(client, workshop, online_workshop):
+    outcome = service.register(
+        workshop, {"name": "A", "email": "a@example.com", "organization": "A"}
+    )
+    own = f"{workshop.url}registration/{outcome.token}/"
+    other = f"{online_workshop.url}registration/{outcome.token}/"
+    assert client.get(own).status_code == 200
+    assert client.get(other).status_code == 404
+    assert client.get(own[:-5] + "xxxx/").status_code == 404
