@@ -114,10 +114,13 @@ def _choose(topics, slug):
 
 
 def index_calendar(index, request: HttpRequest) -> HttpResponse:
-    """Every upcoming workshop, for people to subscribe to."""
+    """Every upcoming workshop, for people to subscribe to.
+
+    Cancelled ones stay, marked CANCELLED, so subscribed calendars drop them.
+    """
     workshops = (
         index.workshops()
-        .filter(end__gt=timezone.now(), is_cancelled=False)
+        .filter(end__gt=timezone.now())
         .select_related("venue", "calendar_state")
         .order_by("start")
     )

@@ -70,3 +70,11 @@ def test_the_feed_lists_only_upcoming_workshops(client, workshop_index):
     )
     _calendar, events = _events(client.get("/workshops/calendar/").content)
     assert len(events) == 1
+
+
+def test_a_cancelled_workshop_stays_in_the_feed_marked_cancelled(client, workshop):
+    workshop.is_cancelled = True
+    workshop.save_revision().publish()
+    _calendar, (event,) = _events(client.get("/workshops/calendar/").content)
+    assert event["status"] == "CANCELLED"
+    assert event["sequence"] == 1
