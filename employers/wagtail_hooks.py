@@ -1,4 +1,4 @@
-"""Admin for employer engagement: pledges and commitments (workshops below)."""
+"""Admin registrations of the employers app; each feature keeps its own module."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -6,6 +6,7 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
+from employers.admin import workshops as workshop_admin
 from employers.admin.pledges import (
     ApprovePledgeBulkAction,
     CommitmentViewSet,
@@ -46,3 +47,18 @@ def register_pledge_log_actions(actions):
         ("purged", _("Remove contact data"), _("Contact data removed")),
     ]:
         actions.register_action(f"employers.pledge.{action}", label, message)
+
+
+@hooks.register("register_admin_viewset")
+def register_workshop_viewsets():
+    return workshop_admin.WorkshopAdminGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_workshop_urls():
+    return workshop_admin.admin_urls()
+
+
+@hooks.register("construct_homepage_panels")
+def add_upcoming_workshops_panel(request, panels):
+    panels.append(workshop_admin.UpcomingWorkshopsPanel())

@@ -13,7 +13,11 @@ from home.mail import deliver_queued_mail
 from home.models import HomePage
 
 # Fixtures of one app that tests of another (browser tests) use too.
-pytest_plugins = ["tests.resources.fixtures", "tests.employers.fixtures"]
+pytest_plugins = [
+    "tests.resources.fixtures",
+    "tests.employers.fixtures",
+    "tests.employers.workshop_fixtures",
+]
 
 
 @pytest.fixture(autouse=True)

@@ -100,6 +100,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Wagtail's database search backend uses PostgreSQL full-text search.
     INSTALLED_APPS.append("django.contrib.postgres")
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite has no row locks: take the write lock when a transaction begins, so
+    # two workshop registrations cannot both count the last free seat.
+    DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
 
 # The shared cache in production; local memory when no Redis is configured.
 if env("REDIS_URL", default=""):
@@ -256,3 +260,7 @@ NUM_PROXIES = env.int("NUM_PROXIES", default=0)
 
 # Guides whose last review is older than this are listed as due for review.
 GUIDE_REVIEW_PERIOD_DAYS = env.int("GUIDE_REVIEW_PERIOD_DAYS", default=365)
+
+# Workshop registrants' personal data is deleted this long after the workshop;
+# anonymous counts (status, seats, sector, size, attendance) stay for reports.
+WORKSHOP_DATA_RETENTION_DAYS = env.int("WORKSHOP_DATA_RETENTION_DAYS", default=365)

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from employers import demo_pledges as pledges_demo
+from employers import demo_workshops
 from home import demo as site_demo
 from resources import demo as guides_demo
 
@@ -38,6 +39,7 @@ class Command(BaseCommand):
             home = site_demo.load_site(self.stdout, seed=seed)
             guides_demo.load(home, self.stdout)
             pledges_demo.load(home, self.stdout, seed=seed)
+            demo_workshops.load(home, self.stdout, seed=seed)
             site_demo.load_navigation(home, self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo site ready."))
         self.stdout.write(

@@ -1,0 +1,78 @@
+"""Calendar files (iCalendar, RFC 5545) for workshops.
+
+Each workshop keeps one UID for good, so an update or a cancellation replaces
+the event already in someone's calendar; its SEQUENCE rises with each change
+registrants were told about. Times carry the site's zone with a VTIMEZONE.
+"""
+
+import zoneinfo
+from collections.abc import Iterable
+
+import icalendar
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+PRODID = "-//Welcoming Workplaces//Workshops//EN"
+CONTENT_TYPE = "text/calendar; charset=utf-8"
+
+
+def workshop_uid(workshop) -> str:
+    return f"workshop-{workshop.pk}@welcoming-workplaces"
+
+
+def _sequence(workshop) -> int:
+    state = getattr(workshop, "calendar_state", None)
+    return state.sequence if state else 0
+
+
+def _location(workshop, *, online_link: str) -> str:
+    parts = []
+    if workshop.has_venue:
+        parts.append(f"{workshop.venue.name}, {workshop.venue.one_line_address}")
+    if workshop.is_online:
+        parts.append(online_link or _("Online: the link comes with your reminder"))
+    return " / ".join(parts)
+
+
+def workshop_event(
+    workshop, *, url: str, online_link: str = "", cancelled: bool = False
+) -> icalendar.Event:
+    """One workshop as an event; ``online_link`` only for confirmed registrants."""
+    zone = zoneinfo.ZoneInfo(settings.TIME_ZONE)
+    event = icalendar.Event()
+    event.add("uid", workshop_uid(workshop))
+    event.add("sequence", _sequence(workshop))
+    event.add("dtstamp", timezone.now())
+    event.add("dtstart", workshop.start.astimezone(zone))
+    event.add("dtend", workshop.end.astimezone(zone))
+    event.add("summary", workshop.title)
+    description = [workshop.summary, "", url]
+    if online_link:
+        description += ["", _("Join online: %(link)s") % {"link": online_link}]
+    event.add("description", "\n".join(description))
+    event.add("url", url)
+    location = _location(workshop, online_link=online_link)
+    if location:
+        event.add("location", location)
+    is_cancelled = cancelled or workshop.is_cancelled
+    event.add("status", "CANCELLED" if is_cancelled else "CONFIRMED")
+    return event
+
+
+def calendar_bytes(
+    events: Iterable[icalendar.Event], *, name: str = "", method: str = ""
+) -> bytes:
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    if method:
+        calendar.add("method", method)
+    if name:
+        calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", settings.TIME_ZONE)
+    for event in events:
+        calendar.add_component(event)
+    calendar.add_missing_timezones()
+    return calendar.to_ical()

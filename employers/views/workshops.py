@@ -1,0 +1,369 @@
+"""Public workshop views, served through the pages' routes."""
+
+import datetime
+import zoneinfo
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+
+from employers.calendar import CONTENT_TYPE, calendar_bytes, workshop_event
+from employers.forms.workshops import FeedbackForm, RegistrationForm, ResendForm
+from employers.models import (
+    Registration,
+    WorkshopFacilitator,
+    WorkshopFormat,
+    WorkshopPage,
+)
+from employers.services import workshops as service
+from home.ratelimit import client_ip, hit
+from resources.models import Topic
+
+WORKSHOPS_PER_PAGE = 20
+# A person registering for a few workshops from one office is fine; a script is not.
+IP_LIMIT, IP_WINDOW = 20, 60 * 60
+EMAIL_LIMIT, EMAIL_WINDOW = 5, 60 * 60
+# Guessing personal links: a person opens theirs a few times, a script thousands.
+PERSONAL_LIMIT, PERSONAL_WINDOW = 300, 60 * 60
+
+
+def _base_url(request: HttpRequest) -> str:
+    return request.build_absolute_uri("/")
+
+
+def _zone():
+    return zoneinfo.ZoneInfo(settings.TIME_ZONE)
+
+
+# The listing -----------------------------------------------------------------
+
+
+def workshop_index(index, request: HttpRequest, *, past: bool = False):
+    now = timezone.now()
+    workshops = service.with_seat_counts(index.workshops())
+    if past:
+        workshops = workshops.filter(end__lte=now).order_by("-start")
+    else:
+        workshops = workshops.filter(end__gt=now).order_by("start")
+    topics = list(Topic.objects.filter(workshops__in=index.workshops()).distinct())
+    topic = _choose(topics, request.GET.get("topic", ""))
+    formats = WorkshopFormat.choices
+    chosen_format = request.GET.get("format", "")
+    if chosen_format and chosen_format not in WorkshopFormat.values:
+        raise Http404
+    months = [
+        month.date()
+        for month in workshops.order_by().datetimes("start", "month", tzinfo=_zone())
+    ]
+    months = sorted(set(months), reverse=past)
+    chosen_month = request.GET.get("month", "")
+    month = None
+    if chosen_month:
+        try:
+            month = datetime.date.fromisoformat(f"{chosen_month}-01")
+        except ValueError:
+            raise Http404 from None
+    filtered = workshops
+    if topic:
+        filtered = filtered.filter(topics=topic)
+    if chosen_format:
+        filtered = filtered.filter(format=chosen_format)
+    if month:
+        start = datetime.datetime(month.year, month.month, 1, tzinfo=_zone())
+        following = (start + datetime.timedelta(days=32)).replace(day=1)
+        filtered = filtered.filter(start__gte=start, start__lt=following)
+    filtered = filtered.select_related("venue").prefetch_related("topics")
+    page = Paginator(filtered, WORKSHOPS_PER_PAGE).get_page(request.GET.get("page"))
+    for workshop in page:
+        workshop.availability = service.availability(workshop, now)
+    chosen = {
+        "topic": topic.slug if topic else "",
+        "format": chosen_format,
+        "month": chosen_month,
+    }
+    context = index.get_context(request)
+    context.update(
+        {
+            "workshops": page,
+            "past": past,
+            "topics": topics,
+            "formats": formats,
+            "months": months,
+            "active_topic": topic,
+            "active_format": chosen_format,
+            "active_month": month,
+            "is_filtered": any(chosen.values()),
+            "pagination_query": urlencode({k: v for k, v in chosen.items() if v}),
+        }
+    )
+    return TemplateResponse(request, index.get_template(request), context)
+
+
+def _choose(topics, slug):
+    if not slug:
+        return None
+    for topic in topics:
+        if topic.slug == slug:
+            return topic
+    raise Http404
+
+
+def index_calendar(index, request: HttpRequest) -> HttpResponse:
+    """Every upcoming workshop, for people to subscribe to.
+
+    Cancelled ones stay, marked CANCELLED, so subscribed calendars drop them.
+    """
+    workshops = (
+        index.workshops()
+        .filter(end__gt=timezone.now())
+        .select_related("venue", "calendar_state")
+        .order_by("start")
+    )
+    events = [
+        workshop_event(w, url=service.workshop_url(w, _base_url(request)))
+        for w in workshops
+    ]
+    return _ics(calendar_bytes(events, name=index.title), "workshops.ics", inline=True)
+
+
+def _ics(content: bytes, filename: str, *, inline: bool = False) -> HttpResponse:
+    response = HttpResponse(content, content_type=CONTENT_TYPE)
+    disposition = "inline" if inline else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    return response
+
+
+# A workshop ------------------------------------------------------------------
+
+
+def workshop_context(workshop: WorkshopPage, request: HttpRequest) -> dict:
+    """Topics, facilitators, venue and seats, in a fixed number of queries."""
+    taken = service.seats_taken(workshop)
+    workshop.seats_taken = taken
+    facilitators = [
+        link.facilitator
+        for link in WorkshopFacilitator.objects.filter(page=workshop)
+        .select_related("facilitator__photo")
+        .prefetch_related(
+            Prefetch("facilitator__photo__renditions"),
+        )
+        .order_by("sort_order")
+    ]
+    return {
+        "workshop_topics": list(workshop.topics.all()),
+        "facilitators": facilitators,
+        "venue": workshop.venue if workshop.has_venue else None,
+        "availability": service.availability(workshop),
+    }
+
+
+def workshop_calendar(workshop: WorkshopPage, request: HttpRequest) -> HttpResponse:
+    """The public calendar file: never the online link."""
+    event = workshop_event(
+        workshop, url=service.workshop_url(workshop, _base_url(request))
+    )
+    return _ics(calendar_bytes([event]), f"{workshop.slug}.ics")
+
+
+def _private(response: HttpResponse) -> HttpResponse:
+    """Pages behind a personal link: not cached, not indexed, no referrer out."""
+    patch_cache_control(response, private=True, no_store=True)
+    # Keep the token out of other sites' logs. Not "no-referrer": browsers then
+    # send "Origin: null" with the cancel form, which fails the CSRF check.
+    response["Referrer-Policy"] = "same-origin"
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def _render(workshop, request, template, extra, status=200):
+    context = workshop.get_context(request)
+    context.update(extra)
+    return TemplateResponse(
+        request, f"employers/workshops/{template}.html", context, status=status
+    )
+
+
+def register(workshop: WorkshopPage, request: HttpRequest) -> HttpResponse:
+    state = service.availability(_with_counts(workshop))["state"]
+    if state not in ("open", "waitlist"):
+        return _render(workshop, request, "closed", {"state": state})
+    if request.method == "POST" and "resend" in request.POST:
+        return _resend(workshop, request)
+    if request.method != "POST":
+        form = RegistrationForm(workshop=workshop)
+        return _render(workshop, request, "register", {"form": form, "state": state})
+    form = RegistrationForm(request.POST, workshop=workshop)
+    if hit("workshop-register", client_ip(request), limit=IP_LIMIT, window=IP_WINDOW):
+        return _render(
+            workshop,
+            request,
+            "register",
+            {"form": form, "state": state, "rate_limited": True},
+            status=429,
+        )
+    if not form.is_valid():
+        return _render(
+            workshop, request, "register", {"form": form, "state": state}, status=400
+        )
+    if hit(
+        "workshop-register-email",
+        form.cleaned_data["email"],
+        limit=EMAIL_LIMIT,
+        window=EMAIL_WINDOW,
+    ):
+        return _render(
+            workshop,
+            request,
+            "register",
+            {"form": form, "state": state, "rate_limited": True},
+            status=429,
+        )
+    try:
+        outcome = service.register(
+            workshop, form.registration_data(), base_url=_base_url(request)
+        )
+    except service.AlreadyRegistered:
+        return _render(
+            workshop,
+            request,
+            "already_registered",
+            {"email": form.cleaned_data["email"]},
+            status=409,
+        )
+    except service.WorkshopFull:
+        return _render(workshop, request, "closed", {"state": "full"}, status=409)
+    except service.RegistrationClosed:
+        return _render(workshop, request, "closed", {"state": "closed"}, status=409)
+    url = workshop.url + workshop.reverse_subpage("registration", args=[outcome.token])
+    return HttpResponseRedirect(f"{url}?new=1")
+
+
+def _with_counts(workshop: WorkshopPage) -> WorkshopPage:
+    workshop.seats_taken = service.seats_taken(workshop)
+    return workshop
+
+
+def _resend(workshop, request):
+    form = ResendForm(request.POST)
+    sent = False
+    if form.is_valid() and not hit(
+        "workshop-resend",
+        form.cleaned_data["email"],
+        limit=3,
+        window=EMAIL_WINDOW,
+    ):
+        sent = service.resend_status_email(
+            workshop, form.cleaned_data["email"], base_url=_base_url(request)
+        )
+    # Say the same whether or not the address is registered.
+    return _render(workshop, request, "resent", {"sent": sent})
+
+
+def _registration_or_404(workshop, request, token) -> Registration:
+    if hit(
+        "workshop-personal",
+        client_ip(request),
+        limit=PERSONAL_LIMIT,
+        window=PERSONAL_WINDOW,
+    ):
+        raise Http404
+    registration = service.find_registration(workshop, token)
+    if registration is None:
+        raise Http404
+    return registration
+
+
+def registration_page(workshop, request, token) -> HttpResponse:
+    """The registrant's own page: details, calendar, online link and cancel."""
+    registration = _registration_or_404(workshop, request, token)
+    if request.GET.get("format") == "ics":
+        return _private(_personal_ics(workshop, request, registration))
+    if request.method == "POST":
+        if request.POST.get("action") == "cancel" and registration.is_active:
+            service.cancel(registration, base_url=_base_url(request))
+            return HttpResponseRedirect(request.path + "?cancelled=1")
+        return HttpResponseRedirect(request.path)
+    status = registration.status
+    extra = {
+        "registration": registration,
+        "token": token,
+        "position": service.waitlist_position(registration),
+        "is_new": request.GET.get("new") == "1",
+        "just_cancelled": request.GET.get("cancelled") == "1",
+        "show_online_link": (
+            status == Registration.Status.CONFIRMED
+            and workshop.is_online
+            and bool(workshop.online_link)
+        ),
+        "can_give_feedback": registration.attended_at is not None
+        and workshop.end <= timezone.now(),
+    }
+    return _private(_render(workshop, request, "registration", extra))
+
+
+def _personal_ics(workshop, request, registration) -> HttpResponse:
+    confirmed = registration.status == Registration.Status.CONFIRMED
+    online = workshop.online_link if confirmed and workshop.is_online else ""
+    event = workshop_event(
+        workshop,
+        url=service.workshop_url(workshop, _base_url(request)),
+        online_link=online,
+        cancelled=registration.status == Registration.Status.CANCELLED,
+    )
+    return _ics(calendar_bytes([event], method="PUBLISH"), f"{workshop.slug}.ics")
+
+
+def claim(workshop, request, token) -> HttpResponse:
+    registration = _registration_or_404(workshop, request, token)
+    personal = request.path.replace("/claim/", "/registration/", 1)
+    if request.method == "POST":
+        try:
+            service.claim_offer(registration, base_url=_base_url(request))
+        except service.OfferExpired:
+            return _private(
+                _render(
+                    workshop,
+                    request,
+                    "claim",
+                    {"registration": registration, "expired": True},
+                    status=410,
+                )
+            )
+        return HttpResponseRedirect(personal + "?claimed=1")
+    if registration.status == Registration.Status.CONFIRMED:
+        return HttpResponseRedirect(personal)
+    expired = registration.status != Registration.Status.OFFERED or (
+        registration.offer_expires_at
+        and registration.offer_expires_at <= timezone.now()
+    )
+    return _private(
+        _render(
+            workshop,
+            request,
+            "claim",
+            {"registration": registration, "expired": expired},
+        )
+    )
+
+
+def feedback(workshop, request, token) -> HttpResponse:
+    registration = _registration_or_404(workshop, request, token)
+    if registration.attended_at is None or workshop.end > timezone.now():
+        raise Http404
+    if request.method == "POST":
+        form = FeedbackForm(request.POST)
+        if form.is_valid():
+            service.record_feedback(registration, form.cleaned_data)
+            return _private(_render(workshop, request, "feedback", {"thanks": True}))
+        status = 400
+    else:
+        form = FeedbackForm()
+        status = 200
+    return _private(
+        _render(workshop, request, "feedback", {"form": form}, status=status)
+    )
