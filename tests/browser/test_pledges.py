@@ -104,6 +104,18 @@ def test_sign_confirm_approve_report_progress_and_withdraw(
     assert "/pledge/registry/harbour-software/" in approved.body
     page.context.clear_cookies()
 
+    page.goto(live_server.url + "/pledge/registry/")
+    page.get_by_label("Sector", exact=True).select_option(
+        label="Information and cultural industries"
+    )
+    page.get_by_label("Community", exact=True).select_option("Abbotsford")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Show employers").click()
+    assert "Harbour Software" in page.locator("main").inner_text()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Harbour Software").first.click()
+    assert page.locator("h1").inner_text() == "Harbour Software"
+
     page.goto(live_server.url + "/pledge/manage/")
     page.get_by_label("Work email", exact=True).fill("dev@harbour.example")
     page.wait_for_timeout(2100)
