@@ -92,3 +92,20 @@ def test_django_serves_image_renditions_but_never_document_files(
     assert image.status_code == 200
     assert b"".join(image.streaming_content) == b"\x89PNG fake"
     assert client.get("/media/documents/private-report.pdf").status_code == 404
+
+
+def test_every_stylesheet_rule_is_closed():
+    """An unclosed rule silently swallows every rule after it."""
+    from django.conf import settings
+
+    for name in ("site.css", "print.css"):
+        css = (settings.BASE_DIR / "static" / "css" / name).read_text()
+        depth = 0
+        for number, line in enumerate(css.splitlines(), 1):
+            depth += line.count("{") - line.count("}")
+            assert depth >= 0, f"{name}:{number} closes a rule never opened"
+            if line and not line[0].isspace() and line[0] not in "}@/*":
+                # A selector at the left margin starts a top-level rule, or
+                # a rule inside @media; never inside another rule.
+                assert depth <= 2, f"{name}:{number} starts inside an open rule"
+        assert depth == 0, f"{name} ends with {depth} rule(s) open"
