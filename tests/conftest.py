@@ -64,3 +64,19 @@ def demo_site(db) -> HomePage:
     """The full demo site, as `make run` builds it."""
     call_command("load_demo_data", force=True, stdout=io.StringIO())
     return HomePage.objects.get(depth=2)
+
+
+def pytest_collection_modifyitems(items):
+    """Refuse transactional tests without serialized rollback.
+
+    Their flush deletes the migrated rows (root page, locales) and re-runs
+    post_migrate with new content-type ids, which breaks every transactional
+    test after them on PostgreSQL.
+    """
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker and marker.kwargs.get("transaction"):
+            assert marker.kwargs.get("serialized_rollback"), (
+                f"{item.nodeid}: use django_db(transaction=True, "
+                "serialized_rollback=True)"
+            )

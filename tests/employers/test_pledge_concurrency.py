@@ -12,7 +12,7 @@ from employers.models import Pledge
 from tests.employers.test_pledge_signing import sign_data
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(
         connection.vendor != "postgresql", reason="row locks need PostgreSQL"
     ),

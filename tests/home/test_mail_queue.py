@@ -7,7 +7,9 @@ from django.core import mail
 from django.core.management import call_command
 from django.db import transaction
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Serialized rollback: restore the migrated rows (root page, content types) for
+# the transactional tests after this one, and keep post_migrate from running.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def _unused_port() -> int:
