@@ -17,6 +17,9 @@ from employers.admin.pledges import (
     pledge_listing_buttons,
 )
 from employers.models import Pledge
+from employers.services.pledge_tasks import run_pledge_tasks
+from employers.services.workshop_tasks import run_workshop_tasks
+from home.scheduled import ScheduledTask
 
 register_permission_policy(Pledge, PledgePermissionPolicy(Pledge))
 register_snippet(PledgeViewSet)
@@ -62,3 +65,13 @@ def register_workshop_urls():
 @hooks.register("construct_homepage_panels")
 def add_upcoming_workshops_panel(request, panels):
     panels.append(workshop_admin.UpcomingWorkshopsPanel())
+
+
+@hooks.register("register_scheduled_task")
+def pledge_tasks():
+    return ScheduledTask(_("Pledges"), run_pledge_tasks)
+
+
+@hooks.register("register_scheduled_task")
+def workshop_tasks():
+    return ScheduledTask(_("Workshops"), run_workshop_tasks)

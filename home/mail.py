@@ -1,14 +1,25 @@
 """Email backends: the queue every message goes through, and one for development."""
 
 import logging
+import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from mailer.backend import DbBackend
 from mailer.engine import send_all
+from mailer.models import (
+    PRIORITY_DEFERRED,
+    PRIORITY_MEDIUM,
+    RESULT_FAILURE,
+    RESULT_SUCCESS,
+    Message,
+    MessageLog,
+)
 
 from django.conf import settings
 from django.core.mail.backends.console import EmailBackend as ConsoleBackend
 from django.db import transaction
+from django.db.models import Count, F, Q
 from django.utils import timezone
 
 logger = logging.getLogger(__name__)
@@ -54,3 +65,70 @@ def deliver_queued_mail() -> None:
     except Exception:
         # The data is already committed; the retry job will deliver later.
         logger.exception("Queued email could not be delivered now")
+
+
+@dataclass(frozen=True)
+class DeliveryRun:
+    """What one pass over the queue did."""
+
+    retried: int
+    sent: int
+    failed: int
+    left: int = 0
+
+
+def _outcomes_since(started) -> dict[str, int]:
+    return MessageLog.objects.filter(when_attempted__gte=started).aggregate(
+        sent=Count("pk", filter=Q(result=RESULT_SUCCESS)),
+        failed=Count("pk", filter=Q(result=RESULT_FAILURE)),
+    )
+
+
+def deliver_queue() -> DeliveryRun:
+    """Requeue every deferred message, then send the whole queue (cron).
+
+    A message the server refuses again goes back to deferred with a new log
+    entry saying why.
+    """
+    started = timezone.now()
+    retried = Message.objects.retry_deferred()
+    if not getattr(settings, "MAILER_PAUSE_SEND", False):
+        send_all()
+    outcomes = _outcomes_since(started)
+    return DeliveryRun(retried, outcomes["sent"], outcomes["failed"])
+
+
+# A staff member waits for the "Try again now" button: stop trying new
+# messages after this long (each refused connection can take EMAIL_TIMEOUT).
+RETRY_TIME_BUDGET = 15.0
+RETRY_BATCH = 50
+
+
+def retry_deferred_now(budget: float = RETRY_TIME_BUDGET) -> DeliveryRun:
+    """Try deferred messages again, oldest first, within a time budget.
+
+    Messages are requeued one at a time just before each is sent, so any left
+    when time runs out stay deferred for the next scheduled run.
+    """
+    if getattr(settings, "MAILER_PAUSE_SEND", False):
+        return DeliveryRun(0, 0, 0, Message.objects.deferred().count())
+    started = timezone.now()
+    deadline = time.monotonic() + budget
+    pks = list(
+        Message.objects.deferred()
+        .order_by("when_added", "pk")
+        .values_list("pk", flat=True)[:RETRY_BATCH]
+    )
+    retried = 0
+    for pk in pks:
+        if time.monotonic() > deadline:
+            break
+        requeued = Message.objects.filter(pk=pk, priority=PRIORITY_DEFERRED).update(
+            priority=PRIORITY_MEDIUM, retry_count=F("retry_count") + 1
+        )
+        if requeued:
+            retried += 1
+            send_all(Message.objects.filter(pk=pk))
+    outcomes = _outcomes_since(started)
+    left = Message.objects.deferred().count()
+    return DeliveryRun(retried, outcomes["sent"], outcomes["failed"], left)

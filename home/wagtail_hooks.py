@@ -3,9 +3,12 @@
 from django.conf import settings
 from django.shortcuts import redirect
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.coreutils import get_supported_content_language_variant
+
+from home.scheduled import ScheduledTask, purge_mail_log
 
 
 @hooks.register("before_serve_page")
@@ -21,3 +24,8 @@ def serve_pages_in_their_own_language(page, request, serve_args, serve_kwargs):
     if page.locale.language_code != active:
         return redirect(page.get_url(request))
     return None
+
+
+@hooks.register("register_scheduled_task")
+def mail_log_task():
+    return ScheduledTask(_("Email log"), purge_mail_log)

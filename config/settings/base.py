@@ -129,6 +129,9 @@ MAIL_SEND_AFTER_COMMIT = env.bool("MAIL_SEND_AFTER_COMMIT", default=True)
 # Row locks on each queued message stop two senders delivering it twice.
 MAILER_USE_FILE_LOCK = False
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
+# django-mailer logs every delivery with the whole message (address, personal
+# links); `run_scheduled_tasks` deletes log entries older than this.
+MAIL_LOG_RETENTION_DAYS = env.int("MAIL_LOG_RETENTION_DAYS", default=30)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="webmaster@localhost")
 SERVER_EMAIL = env("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 # Who is emailed the details of a server error: ADMINS=ops@example.org,...

@@ -52,11 +52,11 @@ def test_the_command_runs_every_task_and_is_idempotent(workshop, sent_mail):
     workshop.end = workshop.start + datetime.timedelta(hours=2)
     workshop.save()
     out = io.StringIO()
-    call_command("run_workshop_tasks", stdout=out)
-    assert "reminders sent: 1" in out.getvalue()
+    call_command("run_scheduled_tasks", stdout=out)
+    assert "reminders sent 1" in out.getvalue()
     out = io.StringIO()
-    call_command("run_workshop_tasks", stdout=out)
-    assert "reminders sent: 0" in out.getvalue()
+    call_command("run_scheduled_tasks", stdout=out)
+    assert "reminders sent 0" in out.getvalue()
 
 
 def test_feedback_is_asked_only_of_those_checked_in(workshop, client, sent_mail):
