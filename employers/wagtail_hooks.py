@@ -67,6 +67,9 @@ def add_upcoming_workshops_panel(request, panels):
     panels.append(workshop_admin.UpcomingWorkshopsPanel())
 
 
+hooks.register("register_dashboard_feedback", workshop_admin.latest_workshop_feedback)
+
+
 @hooks.register("register_scheduled_task")
 def pledge_tasks():
     return ScheduledTask(_("Pledges"), run_pledge_tasks)

@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.coreutils import get_supported_content_language_variant
 
+from home.admin import mail as mail_admin
+from home.admin.feedback import RecentFeedbackPanel
 from home.scheduled import ScheduledTask, purge_mail_log
 
 
@@ -29,3 +31,14 @@ def serve_pages_in_their_own_language(page, request, serve_args, serve_kwargs):
 @hooks.register("register_scheduled_task")
 def mail_log_task():
     return ScheduledTask(_("Email log"), purge_mail_log)
+
+
+@hooks.register("construct_homepage_panels")
+def add_site_panels(request, panels):
+    panels.append(mail_admin.FailedEmailsPanel())
+    panels.append(RecentFeedbackPanel())
+
+
+@hooks.register("register_admin_urls")
+def register_mail_urls():
+    return mail_admin.admin_urls()

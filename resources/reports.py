@@ -9,12 +9,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from home.admin.feedback import FeedbackAnswer, FeedbackSection
+from home.admin.panels import RestrictedPanel
 from resources.models import GuideFeedback, GuidePage
 
 
@@ -101,19 +102,43 @@ class GuideFeedbackReport(ReportView):
         return context
 
 
-class GuidesDueForReviewPanel(Component):
+class GuidesDueForReviewPanel(RestrictedPanel):
     """Dashboard count of guides due for review, for people who edit pages."""
 
     name = "guides_due_for_review"
     template_name = "resources/admin/due_for_review_panel.html"
     order = 150
 
+    @classmethod
+    def is_shown_to(cls, user) -> bool:
+        # "change" includes "add": Wagtail lets creators edit their own pages.
+        return PagePermissionPolicy().user_has_permission(user, "change")
+
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
-        user = parent_context["request"].user
-        allowed = PagePermissionPolicy().user_has_any_permission(
-            user, ["add", "change", "publish"]
-        )
-        context["count"] = guides_due_for_review().count() if allowed else None
+        context["count"] = guides_due_for_review().count()
         context["report_url"] = reverse("guides_due_for_review")
         return context
+
+
+def latest_guide_feedback(user, limit: int) -> FeedbackSection | None:
+    """The dashboard's recent "Was this helpful?" answers (anonymous)."""
+    if not ModelPermissionPolicy(GuideFeedback).user_has_permission(user, "view"):
+        return None
+    answers = GuideFeedback.objects.select_related("guide").order_by(
+        "-created_at", "-pk"
+    )[:limit]
+    return FeedbackSection(
+        heading=_("Guides: was this helpful?"),
+        answers=[
+            FeedbackAnswer(
+                subject=answer.guide.title,
+                answer=_("Yes") if answer.helpful else _("No"),
+                comment=answer.comment,
+                received_at=answer.created_at,
+            )
+            for answer in answers
+        ],
+        report_url=reverse("guide_feedback"),
+        report_label=_("Guide feedback report"),
+    )

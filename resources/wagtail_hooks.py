@@ -13,6 +13,7 @@ from resources.reports import (
     GuideFeedbackReport,
     GuidesDueForReviewPanel,
     GuidesDueForReviewReport,
+    latest_guide_feedback,
 )
 
 
@@ -78,3 +79,6 @@ def register_feedback_menu_item():
 @hooks.register("construct_homepage_panels")
 def add_due_for_review_panel(request, panels):
     panels.append(GuidesDueForReviewPanel())
+
+
+hooks.register("register_dashboard_feedback", latest_guide_feedback)

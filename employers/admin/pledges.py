@@ -9,7 +9,6 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from wagtail.admin.panels import FieldPanel
-from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets import Button
 from wagtail.models import Site
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -18,6 +17,7 @@ from wagtail.snippets.views.snippets import IndexView, InspectView, SnippetViewS
 
 from employers.models import Commitment, Pledge
 from employers.services.pledges import approve_pledge, reject_pledge
+from home.admin.panels import RestrictedPanel
 from home.exports import SafeSpreadsheetExportMixin
 
 PUBLIC_FIELDS = [
@@ -253,29 +253,40 @@ def pledge_listing_buttons(snippet, user, next_url=None):
     ]
 
 
-class PledgesAwaitingReviewPanel(Component):
-    """Dashboard list of pledges whose signers confirmed their email."""
+class PledgesAwaitingReviewPanel(RestrictedPanel):
+    """Dashboard list of pledges whose signers confirmed their email.
+
+    Only organizations' public details appear here, never contact data.
+    """
 
     name = "pledges_awaiting_review"
     template_name = "employers/admin/pledges_awaiting_review_panel.html"
     order = 120
     limit = 10
 
+    @classmethod
+    def is_shown_to(cls, user) -> bool:
+        return can_moderate(user) or user.has_perm("employers.view_pledge")
+
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
         user = parent_context["request"].user
-        context["allowed"] = can_moderate(user)
-        if context["allowed"]:
-            pending = Pledge.objects.filter(status=Pledge.Status.PENDING).order_by(
-                "verified_at"
-            )
-            inspect = Pledge.snippet_viewset.get_url_name("inspect")
-            context["pledges"] = [
-                (pledge, reverse(inspect, args=[quote(pledge.pk)]))
-                for pledge in pending[: self.limit]
-            ]
-            context["count"] = pending.count()
-            context["index_url"] = (
-                reverse(Pledge.snippet_viewset.get_url_name("list")) + "?status=pending"
-            )
+        pending = Pledge.objects.filter(status=Pledge.Status.PENDING).order_by(
+            "verified_at"
+        )
+        # Moderating alone does not open the inspect view: plain names then.
+        can_inspect = PledgePermissionPolicy(Pledge).user_has_any_permission(
+            user, ["view", "change"]
+        )
+        inspect = Pledge.snippet_viewset.get_url_name("inspect")
+        context["pledges"] = [
+            (pledge, reverse(inspect, args=[quote(pledge.pk)]) if can_inspect else "")
+            for pledge in pending[: self.limit]
+        ]
+        context["count"] = pending.count()
+        context["index_url"] = (
+            reverse(Pledge.snippet_viewset.get_url_name("list")) + "?status=pending"
+            if can_inspect
+            else ""
+        )
         return context

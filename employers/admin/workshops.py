@@ -18,7 +18,6 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
-from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import DateColumn
 from wagtail.admin.views.generic import CreateView, IndexView, InspectView
 from wagtail.admin.viewsets.base import ViewSetGroup
@@ -35,6 +34,8 @@ from employers.models import (
     WorkshopPage,
 )
 from employers.services import workshops as service
+from home.admin.feedback import FeedbackAnswer, FeedbackSection
+from home.admin.panels import RestrictedPanel
 from home.exports import SafeSpreadsheetExportMixin
 
 ACCOMMODATION_PERMISSION = "employers.view_accommodation_needs"
@@ -400,16 +401,43 @@ def registrations_url(workshop) -> str:
     )
 
 
-class UpcomingWorkshopsPanel(Component):
+class UpcomingWorkshopsPanel(RestrictedPanel):
     """Dashboard: upcoming workshops with seats taken, capacity and waitlist."""
 
     name = "upcoming_workshops"
     template_name = "employers/admin/workshops/dashboard_panel.html"
     order = 160
 
+    @classmethod
+    def is_shown_to(cls, user) -> bool:
+        return user.has_perm("employers.view_registration")
+
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
         user = parent_context["request"].user
-        allowed = user.has_perm("employers.view_registration")
-        context["workshops"] = list(upcoming_workshops()[:8]) if allowed else None
+        context["workshops"] = list(upcoming_workshops()[:8])
+        context["can_check_in"] = user.has_perm("employers.change_registration")
         return context
+
+
+def latest_workshop_feedback(user, limit: int) -> FeedbackSection | None:
+    """The dashboard's recent workshop feedback: ratings and comments only."""
+    if not user.has_perm("employers.view_workshopfeedback"):
+        return None
+    answers = WorkshopFeedback.objects.select_related("workshop").order_by(
+        "-created_at", "-pk"
+    )[:limit]
+    return FeedbackSection(
+        heading=_("Workshops"),
+        answers=[
+            FeedbackAnswer(
+                subject=answer.workshop.title,
+                answer=_("%(rating)d out of 5") % {"rating": answer.rating},
+                comment=answer.comments,
+                received_at=answer.created_at,
+            )
+            for answer in answers
+        ],
+        report_url=reverse("workshop_feedback:index"),
+        report_label=_("All workshop feedback"),
+    )

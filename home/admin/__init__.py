@@ -1,0 +1,1 @@
+"""Site-wide admin: dashboard panels, failed emails, privacy requests."""
