@@ -1,8 +1,10 @@
 """Admin registrations of the employers app; each feature keeps its own module."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from wagtail import hooks
+from wagtail.log_actions import LogFormatter
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
@@ -18,6 +20,7 @@ from employers.admin.pledges import (
 )
 from employers.models import Pledge
 from employers.services.pledge_tasks import run_pledge_tasks
+from employers.services.registrant_email import LOG_ACTION as REGISTRANTS_EMAILED
 from employers.services.workshop_tasks import run_workshop_tasks
 from home.scheduled import ScheduledTask
 
@@ -50,6 +53,18 @@ def register_pledge_log_actions(actions):
         ("purged", _("Remove contact data"), _("Contact data removed")),
     ]:
         actions.register_action(f"employers.pledge.{action}", label, message)
+
+    @actions.register_action(REGISTRANTS_EMAILED)
+    class RegistrantsEmailed(LogFormatter):
+        label = _("Email registrants")
+
+        def format_message(self, log_entry):
+            data = log_entry.data
+            return ngettext(
+                "Emailed %(count)d registrant: “%(subject)s”",
+                "Emailed %(count)d registrants: “%(subject)s”",
+                data.get("recipients", 0),
+            ) % {"count": data.get("recipients", 0), "subject": data.get("subject", "")}
 
 
 @hooks.register("register_admin_viewset")

@@ -25,6 +25,10 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from employers.admin.registrant_email import (
+    RegistrantEmailView,
+    can_email_registrants,
+)
 from employers.choices import Sector, SizeBand
 from employers.models import (
     Facilitator,
@@ -275,7 +279,11 @@ def workshop_overview(request):
     return TemplateResponse(
         request,
         "employers/admin/workshops/overview.html",
-        {"workshops": workshops, "now": timezone.now()},
+        {
+            "workshops": workshops,
+            "now": timezone.now(),
+            "can_email": can_email_registrants(request.user),
+        },
     )
 
 
@@ -350,6 +358,7 @@ def check_in(request, workshop_id: int):
             "counts": counts,
             "walk_in_form": walk_in_form,
             "show_accommodations": can_see_accommodations(request.user),
+            "can_email": can_email_registrants(request.user),
         },
     )
 
@@ -389,6 +398,11 @@ def admin_urls():
             "workshops/registrations/<int:pk>/cancel/",
             cancel_registration,
             name="workshop_cancel_registration",
+        ),
+        path(
+            "workshops/<int:workshop_id>/email/",
+            RegistrantEmailView.as_view(),
+            name="workshop_email_registrants",
         ),
     ]
 

@@ -3,6 +3,7 @@
 from .pledge_pages import PledgePage, PledgeRegistryPage
 from .pledge_settings import PledgeSettings
 from .pledges import Commitment, Pledge, PledgeCommitment
+from .registrant_email import RecipientGroup, RegistrantEmail
 from .registrations import CONSENT_VERSION, Registration, WorkshopFeedback
 from .venues import Facilitator, Venue
 from .workshops import (
@@ -23,6 +24,8 @@ __all__ = [
     "PledgePage",
     "PledgeRegistryPage",
     "PledgeSettings",
+    "RecipientGroup",
+    "RegistrantEmail",
     "Registration",
     "Venue",
     "WorkshopCalendarState",

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from mailer.models import RESULT_FAILURE, Message, MessageLog
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import path
 from django.utils import timezone
@@ -20,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from home.admin.forbidden import forbidden
 from home.admin.panels import RestrictedPanel
 from home.mail import retry_deferred_now
 
@@ -129,7 +129,7 @@ class FailedEmailsPanel(RestrictedPanel):
 def retry_failed_mail(request):
     """Send deferred messages again now rather than at the next scheduled run."""
     if not can_act_on_failed_mail(request.user):
-        raise PermissionDenied
+        return forbidden(request)
     run = retry_deferred_now()
     if run.sent:
         messages.success(
