@@ -19,6 +19,7 @@ from employers.admin.pledges import (
     pledge_listing_buttons,
 )
 from employers.models import Pledge
+from employers.privacy import PledgeContacts, WorkshopRegistrations
 from employers.services.pledge_tasks import run_pledge_tasks
 from employers.services.registrant_email import LOG_ACTION as REGISTRANTS_EMAILED
 from employers.services.workshop_tasks import run_workshop_tasks
@@ -93,3 +94,7 @@ def pledge_tasks():
 @hooks.register("register_scheduled_task")
 def workshop_tasks():
     return ScheduledTask(_("Workshops"), run_workshop_tasks)
+
+
+hooks.register("register_personal_data", PledgeContacts)
+hooks.register("register_personal_data", WorkshopRegistrations)

@@ -3,6 +3,7 @@
 import logging
 import time
 from dataclasses import dataclass
+from email.utils import parseaddr
 from pathlib import Path
 
 from mailer.backend import DbBackend
@@ -21,6 +22,9 @@ from django.core.mail.backends.console import EmailBackend as ConsoleBackend
 from django.db import transaction
 from django.db.models import Count, F, Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from home.privacy import PersonalRecord, readable
 
 logger = logging.getLogger(__name__)
 
@@ -132,3 +136,59 @@ def retry_deferred_now(budget: float = RETRY_TIME_BUDGET) -> DeliveryRun:
     outcomes = _outcomes_since(started)
     left = Message.objects.deferred().count()
     return DeliveryRun(retried, outcomes["sent"], outcomes["failed"], left)
+
+
+class QueuedEmailData:
+    """Emails to a person still in the queue or in the delivery log.
+
+    Registered with ``home.privacy``. Messages are stored pickled, so each row
+    is read in Python; the log is short (``MAIL_LOG_RETENTION_DAYS``).
+    """
+
+    key = "mailer.message"
+    label = _("Emails in the queue and the delivery log")
+
+    def _matching(self, email: str):
+        for model in (Message, MessageLog):
+            for row in model.objects.order_by("when_added", "pk").iterator():
+                message = row.email
+                if message is None:
+                    continue
+                addresses = [*message.to, *message.cc, *message.bcc]
+                if any(parseaddr(a)[1].lower() == email for a in addresses):
+                    yield row, message
+
+    def _fields(self, row, message) -> dict:
+        if isinstance(row, Message):
+            state = (
+                _("Waiting to be sent again")
+                if row.priority == PRIORITY_DEFERRED
+                else _("Waiting to be sent")
+            )
+            when = row.when_added
+        else:
+            state = _("Sent") if row.result == RESULT_SUCCESS else _("Failed")
+            when = row.when_attempted
+        return {
+            str(_("Subject")): message.subject,
+            str(_("Status")): str(state),
+            str(_("When")): when,
+        }
+
+    def find(self, email: str) -> list[PersonalRecord]:
+        return [
+            PersonalRecord(message.subject, self._fields(row, message))
+            for row, message in self._matching(email)
+        ]
+
+    def export(self, email: str) -> list[dict]:
+        return [
+            readable(self._fields(row, message))
+            for row, message in self._matching(email)
+        ]
+
+    def erase(self, email: str) -> int:
+        rows = list(self._matching(email))
+        for row, _message in rows:
+            row.delete()
+        return len(rows)

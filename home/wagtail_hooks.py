@@ -9,7 +9,9 @@ from wagtail import hooks
 from wagtail.coreutils import get_supported_content_language_variant
 
 from home.admin import mail as mail_admin
+from home.admin import privacy as privacy_admin
 from home.admin.feedback import RecentFeedbackPanel
+from home.mail import QueuedEmailData
 from home.scheduled import ScheduledTask, purge_mail_log
 
 
@@ -40,5 +42,14 @@ def add_site_panels(request, panels):
 
 
 @hooks.register("register_admin_urls")
-def register_mail_urls():
-    return mail_admin.admin_urls()
+def register_admin_urls():
+    return mail_admin.admin_urls() + privacy_admin.admin_urls()
+
+
+@hooks.register("register_settings_menu_item")
+def register_personal_data_menu_item():
+    return privacy_admin.menu_item()
+
+
+# After the apps' own records: emails about them come last on the page.
+hooks.register("register_personal_data", QueuedEmailData, order=100)

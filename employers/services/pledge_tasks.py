@@ -157,12 +157,38 @@ def delete_unverified(now=None) -> int:
     count = 0
     for pledge in stale:
         with transaction.atomic():
-            if pledge.logo:
-                logo = pledge.logo
-                transaction.on_commit(lambda logo=logo: logo.storage.delete(logo.name))
-            pledge.delete()
+            delete_pledge(pledge)
             count += 1
     return count
+
+
+def delete_pledge(pledge: Pledge) -> None:
+    """Delete a pledge and, once committed, its logo file."""
+    if pledge.logo:
+        logo = pledge.logo
+        transaction.on_commit(lambda: logo.storage.delete(logo.name))
+    pledge.delete()
+
+
+def anonymize_pledge(pledge: Pledge, now: datetime.datetime) -> None:
+    """Blank the contact person, logo, statement and stories of a pledge.
+
+    The organization's sector, size, community, commitments and dates stay,
+    so the counts in reports do not change. Call with the pledge locked.
+    """
+    if pledge.logo:
+        logo = pledge.logo
+        transaction.on_commit(lambda: logo.storage.delete(logo.name))
+    pledge.logo = ""
+    pledge.contact_name = pledge.job_title = pledge.phone = ""
+    pledge.email = ""
+    pledge.statement = ""
+    pledge.rejection_reason = ""
+    pledge.manage_digest = pledge.verification_digest = ""
+    pledge.purged_at = now
+    pledge.save()
+    pledge.chosen_commitments.update(story="")
+    log(pledge, "employers.pledge.purged")
 
 
 def purge_contact_data(now=None) -> int:
@@ -182,23 +208,10 @@ def purge_contact_data(now=None) -> int:
     def due(pledge: Pledge) -> bool:
         return pledge.purged_at is None and pledge.closed_at is not None
 
-    def purge(pledge: Pledge) -> None:
-        if pledge.logo:
-            logo = pledge.logo
-            transaction.on_commit(lambda: logo.storage.delete(logo.name))
-        pledge.logo = ""
-        pledge.contact_name = pledge.job_title = pledge.phone = ""
-        pledge.email = ""
-        pledge.statement = ""
-        pledge.rejection_reason = ""
-        pledge.manage_digest = pledge.verification_digest = ""
-        pledge.purged_at = now
-        pledge.save()
-        pledge.chosen_commitments.update(story="")
-        log(pledge, "employers.pledge.purged")
-
     return _each_locked(
-        Pledge.objects.filter(due_filter, purged_at__isnull=True), due, purge
+        Pledge.objects.filter(due_filter, purged_at__isnull=True),
+        due,
+        lambda pledge: anonymize_pledge(pledge, now),
     )
 
 

@@ -590,18 +590,25 @@ def purge_personal_data(now: datetime.datetime | None = None) -> int:
     now = now or timezone.now()
     cutoff = now - datetime.timedelta(days=settings.WORKSHOP_DATA_RETENTION_DAYS)
     with transaction.atomic():
-        return Registration.objects.filter(
-            workshop__end__lt=cutoff, purged_at__isnull=True
-        ).update(
-            name="",
-            email="",
-            organization="",
-            job_title="",
-            accommodation_needs="",
-            answers={},
-            future_events_consent=False,
-            purged_at=now,
+        return anonymize_registrations(
+            Registration.objects.filter(workshop__end__lt=cutoff), now
         )
+
+
+def anonymize_registrations(
+    registrations: QuerySet, now: datetime.datetime | None = None
+) -> int:
+    """Blank who people are; keep status, seats, sector, size and attendance."""
+    return registrations.filter(purged_at__isnull=True).update(
+        name="",
+        email="",
+        organization="",
+        job_title="",
+        accommodation_needs="",
+        answers={},
+        future_events_consent=False,
+        purged_at=now or timezone.now(),
+    )
 
 
 # Emails ----------------------------------------------------------------------

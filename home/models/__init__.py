@@ -2,6 +2,7 @@
 
 from .navigation import FooterLink, MainMenuItem, NavigationSettings
 from .pages import HomePage, StandardPage
+from .privacy import PersonalDataRequest
 from .site_settings import Community, SiteSettings, SocialLink
 
 __all__ = [
@@ -10,6 +11,7 @@ __all__ = [
     "HomePage",
     "MainMenuItem",
     "NavigationSettings",
+    "PersonalDataRequest",
     "SiteSettings",
     "SocialLink",
     "StandardPage",
