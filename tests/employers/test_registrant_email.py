@@ -147,7 +147,7 @@ def test_send_queues_one_email_per_person_with_their_own_link(
 
 
 def test_sending_is_logged_and_shown_in_the_history(
-    client, coordinator, workshop, people, sent_mail
+    client, coordinator, django_user_model, workshop, people, sent_mail
 ):
     client.force_login(coordinator)
     token = _preview(client, workshop).context["token"]
@@ -161,6 +161,9 @@ def test_sending_is_logged_and_shown_in_the_history(
     entry = PageLogEntry.objects.get(action=registrant_email.LOG_ACTION)
     assert entry.page_id == workshop.pk and entry.user == coordinator
     assert entry.data == {"subject": SUBJECT, "recipients": 2}
+    client.force_login(django_user_model.objects.create_superuser("lead"))
+    history = client.get(reverse("wagtailadmin_pages:history", args=[workshop.pk]))
+    assert f"Emailed 2 registrants: “{SUBJECT}”" in history.text
     assert "Your message is on its way to 2 people" in page.text
     assert SUBJECT in page.text and "Confirmed" in page.text
 
