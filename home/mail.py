@@ -1,5 +1,10 @@
-"""Email backends: the queue every message goes through, and one for development."""
+"""Email: the queue every message goes through, its delivery and retries.
 
+Also the backend for development, and what the queue holds about a person
+(``QueuedEmailData``, for privacy requests).
+"""
+
+import datetime
 import logging
 import time
 from dataclasses import dataclass
@@ -81,7 +86,7 @@ class DeliveryRun:
     left: int = 0
 
 
-def _outcomes_since(started) -> dict[str, int]:
+def _outcomes_since(started: datetime.datetime) -> dict[str, int]:
     return MessageLog.objects.filter(when_attempted__gte=started).aggregate(
         sent=Count("pk", filter=Q(result=RESULT_SUCCESS)),
         failed=Count("pk", filter=Q(result=RESULT_FAILURE)),
