@@ -79,6 +79,10 @@ def test_coordinator_previews_and_emails_registrants(
     assert RegistrantEmail.objects.get().recipient_count == 2
     assert sorted(m.to[0] for m in mail.outbox) == ["d@example.com", "m@example.com"]
     assert page.get_by_text("Parking at the library").is_visible()
+    # Wagtail's messages fade in; measure contrast once they have.
+    page.locator(".messages").evaluate(
+        "el => Promise.all(el.getAnimations({subtree: true}).map(a => a.finished))"
+    )
     assert axe_violations(page) == ""
 
 
@@ -104,4 +108,8 @@ def test_privacy_request_search_and_erasure(
     with page.expect_navigation():
         page.get_by_role("button", name="Yes, erase it").click()
     assert "Erased 1 record" in page.content()
+    page.locator(".messages").evaluate(
+        "el => Promise.all(el.getAnimations({subtree: true}).map(a => a.finished))"
+    )
+    assert axe_violations(page) == ""
     assert "maria@example.com" not in page.content().lower()
