@@ -8,6 +8,9 @@ ROLES below is the table that docs/roles.md explains. Each role lists:
   (``home.roles`` grants the same on pages created later);
 - "root_collection": image and document permissions on the root collection.
 
+tests/home/test_roles.py spells out the same table independently: change
+both, and docs/roles.md.
+
 Applying a role makes the group hold exactly what its row lists. Running the
 migration again changes nothing. Reversing it leaves the groups alone: people
 may already rely on them, and removing them would lock staff out.
