@@ -69,9 +69,8 @@ class PledgePermissionPolicy(ModelPermissionPolicy):
 class PledgeListersOnly:
     """Refuse people who may not list pledges.
 
-    Wagtail gives every snippet a chooser that anyone in the admin may browse;
-    it would list every pledge, unapproved ones included. Nothing links to a
-    pledge, so only people who may list them keep it.
+    Wagtail opens every snippet's chooser, and every bulk action's confirmation
+    page, to anyone in the admin; both name pledges, unapproved ones included.
     """
 
     def dispatch(self, request, *args, **kwargs):
@@ -205,14 +204,11 @@ class CommitmentViewSet(SnippetViewSet):
     search_fields = ["title"]
 
 
-class PledgeBulkAction(SnippetBulkAction):
-    models = [Pledge]
+class PledgeBulkAction(PledgeListersOnly, SnippetBulkAction):
+    """Approve or reject; the confirmation page names the pledges, so it too
+    is only for people who may list pledges."""
 
-    def dispatch(self, request, *args, **kwargs):
-        # Otherwise anyone could open the confirmation page of any pledge.
-        if not can_moderate(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    models = [Pledge]
 
     def check_perm(self, snippet):
         return can_moderate(self.request.user)
