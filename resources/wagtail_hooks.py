@@ -30,6 +30,21 @@ class TopicViewSet(SnippetViewSet):
 register_snippet(TopicViewSet)
 
 
+class ReportMenuItem(MenuItem):
+    """A Reports entry shown only to people the report lets in."""
+
+    def __init__(self, label, url, report, **kwargs):
+        super().__init__(label, url, **kwargs)
+        self.report = report
+
+    def is_shown(self, request):
+        # The same test as the report's own PermissionCheckedMixin.
+        policy, user = self.report.permission_policy, request.user
+        if self.report.permission_required:
+            return policy.user_has_permission(user, self.report.permission_required)
+        return policy.user_has_any_permission(user, self.report.any_permission_required)
+
+
 @hooks.register("register_admin_urls")
 def register_report_urls():
     return [
@@ -58,9 +73,10 @@ def register_report_urls():
 
 @hooks.register("register_reports_menu_item")
 def register_due_for_review_menu_item():
-    return MenuItem(
+    return ReportMenuItem(
         _("Guides due for review"),
         reverse("guides_due_for_review"),
+        GuidesDueForReviewReport,
         icon_name="time",
         order=700,
     )
@@ -68,9 +84,10 @@ def register_due_for_review_menu_item():
 
 @hooks.register("register_reports_menu_item")
 def register_feedback_menu_item():
-    return MenuItem(
+    return ReportMenuItem(
         _("Guide feedback"),
         reverse("guide_feedback"),
+        GuideFeedbackReport,
         icon_name="comment",
         order=710,
     )

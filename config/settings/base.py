@@ -206,6 +206,16 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Wagtail
 WAGTAIL_SITE_NAME = env("WAGTAIL_SITE_NAME", default="Welcoming Workplaces")
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+# "Review and publish" notices (docs/roles.md): moderators hear of submissions,
+# authors of approvals and requested changes. The superuser is the technical
+# administrator, not a reviewer, so gets none unless this is turned on.
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = env(
+    "WAGTAILADMIN_NOTIFICATION_FROM_EMAIL", default=DEFAULT_FROM_EMAIL
+)
+WAGTAILADMIN_NOTIFICATION_USE_HTML = True
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = env.bool(
+    "WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS", default=False
+)
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
 }

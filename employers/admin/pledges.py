@@ -4,6 +4,7 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.contrib.admin.utils import quote
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -13,6 +14,7 @@ from wagtail.admin.widgets import Button
 from wagtail.models import Site
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
+from wagtail.snippets.views import chooser
 from wagtail.snippets.views.snippets import IndexView, InspectView, SnippetViewSet
 
 from employers.models import Commitment, Pledge
@@ -62,6 +64,50 @@ class PledgePermissionPolicy(ModelPermissionPolicy):
         if action == "add":
             return False
         return super().user_has_permission(user, action)
+
+
+class PledgeListersOnly:
+    """Refuse people who may not list pledges.
+
+    Wagtail opens every snippet's chooser, and every bulk action's confirmation
+    page, to anyone in the admin; both name pledges, unapproved ones included.
+    """
+
+    def dispatch(self, request, *args, **kwargs):
+        policy = ModelPermissionPolicy(Pledge)
+        if not policy.user_has_any_permission(
+            request.user, ["view", "change", "delete"]
+        ):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class PledgeChooseView(PledgeListersOnly, chooser.ChooseView):
+    pass
+
+
+class PledgeChooseResultsView(PledgeListersOnly, chooser.ChooseResultsView):
+    pass
+
+
+class PledgeChosenView(PledgeListersOnly, chooser.SnippetChosenView):
+    pass
+
+
+class PledgeChosenMultipleView(PledgeListersOnly, chooser.SnippetChosenMultipleView):
+    pass
+
+
+class PledgeChooserCreateView(PledgeListersOnly, chooser.SnippetCreateView):
+    pass
+
+
+class PledgeChooserViewSet(chooser.SnippetChooserViewSet):
+    choose_view_class = PledgeChooseView
+    choose_results_view_class = PledgeChooseResultsView
+    chosen_view_class = PledgeChosenView
+    chosen_multiple_view_class = PledgeChosenMultipleView
+    create_view_class = PledgeChooserCreateView
 
 
 class PledgeIndexView(SafeSpreadsheetExportMixin, IndexView):
@@ -121,6 +167,7 @@ class PledgeViewSet(SnippetViewSet):
     add_to_admin_menu = True
     index_view_class = PledgeIndexView
     inspect_view_class = PledgeInspectView
+    chooser_viewset_class = PledgeChooserViewSet
     inspect_view_enabled = True
     copy_view_enabled = False
     list_display = [
@@ -157,7 +204,10 @@ class CommitmentViewSet(SnippetViewSet):
     search_fields = ["title"]
 
 
-class PledgeBulkAction(SnippetBulkAction):
+class PledgeBulkAction(PledgeListersOnly, SnippetBulkAction):
+    """Approve or reject; the confirmation page names the pledges, so it too
+    is only for people who may list pledges."""
+
     models = [Pledge]
 
     def check_perm(self, snippet):

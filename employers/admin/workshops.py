@@ -210,6 +210,16 @@ class RegistrationViewSet(ModelViewSet):
         return RegistrationForm
 
 
+class FeedbackInspectView(InspectView):
+    def get_fields(self):
+        # The registration field names the person: only for staff who may
+        # see registrations.
+        fields = super().get_fields()
+        if not self.request.user.has_perm("employers.view_registration"):
+            fields = [f for f in fields if f != "registration"]
+        return fields
+
+
 class FeedbackViewSet(ModelViewSet):
     model = WorkshopFeedback
     icon = "comment"
@@ -217,6 +227,7 @@ class FeedbackViewSet(ModelViewSet):
     url_prefix = "workshops/feedback"
     name = "workshop_feedback"
     add_view_enabled = False
+    inspect_view_class = FeedbackInspectView
     inspect_view_enabled = True
     copy_view_enabled = False
     list_display = ["workshop", "rating", "next_steps", "comments", "created_at"]
@@ -312,8 +323,11 @@ def check_in(request, workshop_id: int):
     workshop = get_object_or_404(WorkshopPage, pk=workshop_id)
     query = request.GET.get("q", "").strip()[:100]
     walk_in_form = WalkInForm()
+    can_add = request.user.has_perm("employers.add_registration")
     if request.method == "POST":
         if "walk_in" in request.POST:
+            if not can_add:
+                raise PermissionDenied
             walk_in_form = WalkInForm(request.POST)
             if walk_in_form.is_valid():
                 try:
@@ -356,7 +370,7 @@ def check_in(request, workshop_id: int):
             "registrations": registrations,
             "query": query,
             "counts": counts,
-            "walk_in_form": walk_in_form,
+            "walk_in_form": walk_in_form if can_add else None,
             "show_accommodations": can_see_accommodations(request.user),
             "can_email": can_email_registrants(request.user),
         },

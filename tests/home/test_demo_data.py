@@ -8,6 +8,7 @@ from django.core.management import CommandError, call_command
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageLogEntry, Revision, Site
 
+from employers.models import WorkshopIndexPage
 from home.models import HomePage, NavigationSettings, SiteSettings
 
 pytestmark = pytest.mark.django_db
@@ -79,6 +80,36 @@ def test_demo_data_prints_the_admin_credentials(db):
     call_command("load_demo_data", force=True, stdout=output)
     assert "admin" in output.getvalue()
     assert "welcome-workplaces" in output.getvalue()
+    for username in ("editor", "moderator", "coordinator", "reporter"):
+        assert f"  {username} " in output.getvalue()
+
+
+def test_demo_data_has_one_person_in_each_role(client, demo_site):
+    people = {
+        user.username: user
+        for user in get_user_model().objects.filter(is_superuser=False)
+    }
+    assert {
+        name: list(user.groups.values_list("name", flat=True))
+        for name, user in people.items()
+    } == {
+        "editor": ["Editors"],
+        "moderator": ["Moderators"],
+        "coordinator": ["Event coordinators"],
+        "reporter": ["Report viewers"],
+    }
+    for user in people.values():
+        assert user.get_full_name() and user.email.endswith("@fvlip.example")
+        assert client.login(username=user.username, password="welcome-workplaces")
+        assert client.get("/admin/").status_code == 200
+
+
+def test_demo_coordinator_runs_the_demo_workshops_and_nothing_else(demo_site):
+    coordinator = get_user_model().objects.get(username="coordinator")
+    workshops = WorkshopIndexPage.objects.get().permissions_for_user(coordinator)
+    assert workshops.can_add_subpage() and workshops.can_publish()
+    about = Page.objects.get(slug="about").permissions_for_user(coordinator)
+    assert not about.can_edit()
 
 
 def test_demo_data_refuses_to_run_without_debug(db, settings):
