@@ -95,7 +95,7 @@ ROLES = {
             "employers.add_facilitator",
             "employers.change_facilitator",
             "employers.delete_facilitator",
-            # Future, from emailing registrants: "employers.email_registrants",
+            "employers.email_registrants",
         ],
         "workshop_index_pages": ["add_page", "change_page", "publish_page"],
         "root_collection": [

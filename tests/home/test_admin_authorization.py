@@ -8,7 +8,8 @@ Each cell is what that person gets:
 - ``denied``: Wagtail's "no permission" redirect to the dashboard, with a message
   (Wagtail turns a view's PermissionDenied into this too);
 - ``302:<path>``: sent elsewhere, such as the part of the page tree one may edit;
-- ``published``/``draft``: for the publish rows, what became of the page.
+- ``published``/``draft``: for the publish rows, what became of the page;
+- ``done``: for a POST row, the view did its work and went back to the dashboard.
 
 A row marked ``menu`` has an admin menu entry: the menu must not offer it to
 people it refuses, and a star marks anyone it lets in without a menu entry.
@@ -64,7 +65,8 @@ class Row:
     # SECRETS keys whose strings a permitted role's 200 must contain.
     shows: tuple[str, ...] = ()
     # "publish": post the page editor with Publish for a fresh draft "guide"
-    # or "workshop" (the path names which).
+    # or "workshop" (the path names which); "post": an empty POST, where
+    # ``done`` is the view's own redirect back to the dashboard.
     method: str = "get"
 
     def __str__(self):
@@ -120,6 +122,7 @@ MATRIX = [
     Row("registration: history",       f"{R}/history/{{registration}}/",                    "login denied denied 200 denied 200"),
     Row("registration: staff cancel",  f"{R}/{{registration}}/cancel/",                     "login denied denied 200 denied 200", shows=(REGISTRANT,)),
     Row("workshop: check-in",          "/admin/workshops/{workshop}/check-in/",             "login denied denied 200 denied 200", shows=(REGISTRANT, NEEDS)),
+    Row("workshop: email registrants", "/admin/workshops/{workshop}/email/",             "login 403 403 200 403 200"),
     Row("workshops: overview",         "/admin/workshops/overview/",                        "login denied denied 200 denied 200"),
     Row("workshop feedback",           f"{F}/",                                             "login denied denied 200 denied 200", menu=True, shows=(FEEDBACK,)),
     Row("workshop feedback: inspect",  f"{F}/inspect/{{feedback}}/",                        "login denied denied 200 denied 200", shows=(FEEDBACK, REGISTRANT)),
@@ -136,6 +139,8 @@ MATRIX = [
     Row("redirects",                   "/admin/redirects/",                                 "login denied denied denied denied 200", menu=True),
     Row("users",                       "/admin/users/",                                     "login denied denied denied denied 200", menu=True),
     Row("groups",                      "/admin/groups/",                                    "login denied denied denied denied 200", menu=True),
+    Row("personal data requests",      "/admin/privacy/",                                   "login 403 403 403 403 200", menu=True),
+    Row("failed email: try again",     "/admin/mail/retry/",                                "login 403 done done 403 done", method="post"),
     Row("workflows",                   "/admin/workflows/list/",                            "login denied denied denied denied 200", menu=True),
 ]
 # fmt: on
@@ -266,8 +271,12 @@ def test_admin_authorization_matrix(client, world, row):
         if row.method == "publish":
             actual[column] = publish(client, world, row.path)
             continue
-        response = client.get(row.path.format(**world["ids"]))
-        outcome = classify(response)
+        if row.method == "post":
+            response = client.post(row.path.format(**world["ids"]))
+            outcome = classify(response).replace("denied", "done")
+        else:
+            response = client.get(row.path.format(**world["ids"]))
+            outcome = classify(response)
         if response.status_code == 200:
             text = body_text(response)
             problems += [f"{column} sees {s!r}" for s in leaks(user, text)]

@@ -92,6 +92,7 @@ EXPECTED = {
             "employers.add_facilitator",
             "employers.change_facilitator",
             "employers.delete_facilitator",
+            "employers.email_registrants",
         },
         "root page": set(),
         "root collection": {
