@@ -91,8 +91,12 @@ def test_staff_rebrand_the_whole_site_from_the_admin(editor_client, home_page):
     ]
     html = editor_client.get("/").text
     assert "Kootenay Local Immigration Partnership" in html
-    assert "--colour-primary: #2b5329" in html
     assert "Funded by IRCC." in html
+    # The colours come in a stylesheet whose address changes with them.
+    assert 'href="/brand.css?v=2b53298a3b12"' in html
+    css = editor_client.get("/brand.css?v=2b53298a3b12")
+    assert css["Content-Type"] == "text/css; charset=utf-8"
+    assert "--colour-primary: #2b5329;" in css.text
 
 
 def test_admin_refuses_a_low_contrast_colour_and_keeps_the_old_one(
