@@ -88,6 +88,10 @@ class PageCacheMiddleware:
             return False
         if request.path_info.startswith(self.excluded_prefixes):
             return False
+        # Wagtail renders previews through the middleware with a made-up
+        # request for the page's public address: never the cached live page.
+        if getattr(request, "is_dummy", False):
+            return False
         # A session may belong to a signed-in user or hold messages; so may
         # the messages cookie. Neither visitor may get, or give, a shared page.
         cookies = request.COOKIES
@@ -137,8 +141,10 @@ class PageCacheMiddleware:
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
     """django-csp with a second, relaxed policy for Wagtail's admin.
 
-    The public site runs no inline script or style; the admin (and the
-    previews it shows, which are under /admin/ too) still needs some.
+    The public site runs no inline script or style; the admin still needs
+    some. Previews get the admin's policy too: Wagtail renders them through
+    the middleware with a made-up request for the page's public address, and
+    the admin frames them.
     """
 
     def get_policy_parts(
@@ -149,6 +155,9 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
     ) -> PolicyParts:
         parts = super().get_policy_parts(request, response, report_only)
         admin_paths = tuple(settings.CONTENT_SECURITY_POLICY_ADMIN_PATHS)
-        if not report_only and request.path_info.startswith(admin_paths):
+        in_admin = request.path_info.startswith(admin_paths) or getattr(
+            request, "is_preview", False
+        )
+        if in_admin and not report_only:
             parts.config = settings.CONTENT_SECURITY_POLICY_ADMIN
         return parts

@@ -169,6 +169,23 @@ def test_a_page_made_private_is_no_longer_served_from_the_cache(
     assert "Understanding work permits" not in response.text
 
 
+def test_a_preview_shows_the_draft_never_the_cached_live_page(
+    guide_with_every_block,
+):
+    host = guide_with_every_block.get_site().hostname  # as the preview request's
+    Client().get(GUIDE, HTTP_HOST=host)
+    draft = GuidePage.objects.get(pk=guide_with_every_block.pk)
+    draft.title = "Draft: work permits"
+    draft.save_revision()
+    # Without the editor's request, as for previews in moderation emails.
+    preview = draft.make_preview_request()
+    assert "Draft: work permits" in preview.content.decode()
+    assert "'unsafe-inline'" in preview["Content-Security-Policy"]
+    live = Client().get(GUIDE, HTTP_HOST=host)
+    assert live["X-Cache"] == "hit"
+    assert "Draft: work permits" not in live.text
+
+
 # What makes cached pages stale --------------------------------------------------
 
 
