@@ -20,7 +20,6 @@ holds what the rest of the code needs to keep them correct (docs/caching.md):
 import dataclasses
 import datetime
 import hashlib
-import logging
 import secrets
 from collections.abc import Callable, Iterable
 from contextvars import ContextVar
@@ -33,8 +32,6 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.middleware.csrf import get_token
 from django.utils import timezone, translation
-
-logger = logging.getLogger(__name__)
 
 CONTENT = "content"
 REGISTRATIONS = "registrations"

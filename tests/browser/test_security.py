@@ -76,6 +76,12 @@ def test_the_admin_works_under_its_own_policy(
     with tab.expect_navigation():
         tab.get_by_role("button", name="Sign in").click()
 
+    # Wagtail's user bar on a public page works under the strict policy.
+    tab.goto(live_server.url + "/")
+    tab.locator("wagtail-userbar").wait_for(state="attached")
+    tab.get_by_role("button", name="View Wagtail quick actions").click()
+    tab.get_by_role("menuitem", name="Edit this page").wait_for(state="visible")
+
     guide = demo_site.get_descendants().get(slug="write-inclusive-job-postings")
     response = tab.goto(f"{live_server.url}/admin/pages/{guide.pk}/edit/")
     assert "'unsafe-inline'" in response.headers["content-security-policy"]
