@@ -104,6 +104,28 @@ def test_a_lapsed_pledge_leaves_the_cached_registry(
     assert Client().get(REGISTRY)["X-Cache"] == "miss"
 
 
+def test_reported_progress_shows_on_the_cached_profile(
+    pledge_page, commitments, django_capture_on_commit_callbacks
+):
+    pledge = PledgeFactory(slug="fraser-foods", commitments=commitments[:3])
+    assert "Committed level" in Client().get(REGISTRY + "fraser-foods/").text
+    done = {choice.pk: ("done", "") for choice in pledge.chosen_commitments.all()}
+    with django_capture_on_commit_callbacks(execute=True):
+        pledge_service.report_progress(pledge, done, site=site())
+    assert "Champion level" in Client().get(REGISTRY + "fraser-foods/").text
+
+
+def test_renaming_a_commitment_changes_the_cached_pledge_page(
+    pledge_page, commitments, django_capture_on_commit_callbacks
+):
+    assert "Offer a workplace buddy" in Client().get("/pledge/").text
+    commitment = commitments[2]
+    commitment.title = "Pair each newcomer with a buddy"
+    with django_capture_on_commit_callbacks(execute=True):
+        commitment.save()
+    assert "Pair each newcomer with a buddy" in Client().get("/pledge/").text
+
+
 def test_signing_and_asking_for_links_leave_the_cached_registry_alone(
     pledge_page, commitments, django_capture_on_commit_callbacks
 ):
@@ -177,6 +199,7 @@ def test_registering_changes_seats_left_on_the_cached_pages(
     assert "3 seats left" in Client().get(WORKSHOP).text
     assert "3 seats left" in Client().get("/workshops/").text
     Client().get(other)
+    Client().get("/")
 
     with django_capture_on_commit_callbacks(execute=True):
         workshop_service.register(workshop, registration_data(seats="2"))
@@ -185,6 +208,8 @@ def test_registering_changes_seats_left_on_the_cached_pages(
     assert page["X-Cache"] == "miss"
     assert "1 seat left" in page.text
     assert "1 seat left" in Client().get("/workshops/").text
+    # The home page's live figures may count registrations.
+    assert Client().get("/")["X-Cache"] == "miss"
     # Another workshop's page shows other seats: it stays cached.
     assert Client().get(other)["X-Cache"] == "hit"
 
@@ -259,6 +284,17 @@ def test_renaming_a_venue_changes_the_cached_workshop_page(
     with django_capture_on_commit_callbacks(execute=True):
         venue.save()
     assert "Abbotsford Public Library" in Client().get(WORKSHOP).text
+
+
+def test_renaming_a_facilitator_changes_the_cached_workshop_page(
+    workshop, django_capture_on_commit_callbacks
+):
+    assert "Priya Natarajan" in Client().get(WORKSHOP).text
+    facilitator = workshop.workshop_facilitators.get().facilitator
+    facilitator.name = "Dr. Priya Natarajan"
+    with django_capture_on_commit_callbacks(execute=True):
+        facilitator.save()
+    assert "Dr. Priya Natarajan" in Client().get(WORKSHOP).text
 
 
 def test_calendar_feeds_are_cached(workshop):

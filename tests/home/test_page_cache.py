@@ -18,7 +18,7 @@ from wagtail.models import PageViewRestriction, Site
 
 from home import page_cache
 from home.middleware import PageCacheMiddleware
-from home.models import SiteSettings
+from home.models import MainMenuItem, NavigationSettings, SiteSettings
 from home.spam import SALT
 from resources.factories import GuidePageFactory
 from resources.forms import GuideFeedbackForm
@@ -235,6 +235,21 @@ def test_saving_site_settings_changes_every_page(
         response = Client().get(url)
         assert response["X-Cache"] == "miss"
         assert "Kootenay Local Immigration Partnership" in response.text
+
+
+def test_a_new_menu_item_shows_on_every_cached_page(
+    guide_with_every_block, django_capture_on_commit_callbacks
+):
+    for url in ("/", GUIDE):
+        Client().get(url)
+    navigation = NavigationSettings.for_site(Site.objects.get(is_default_site=True))
+    navigation.main_menu_items = [
+        MainMenuItem(link_url="https://ircc.example/", label="Hiring routes")
+    ]
+    with django_capture_on_commit_callbacks(execute=True):
+        navigation.save()
+    for url in ("/", GUIDE):
+        assert "Hiring routes" in Client().get(url).text
 
 
 def test_renaming_a_topic_changes_the_library(

@@ -109,3 +109,19 @@ def test_admin_refuses_a_low_contrast_colour_and_keeps_the_old_one(
     assert response.status_code == 200
     assert "WCAG AA needs at least 4.5:1" in response.text
     assert SiteSettings.objects.get().primary_colour == "#1d4f91"
+
+
+@pytest.mark.django_db
+def test_brand_stylesheet_holds_checked_colours_only(
+    client, home_page, django_assert_max_num_queries
+):
+    # A value that bypassed the form's validation must not reach the CSS.
+    SiteSettings.objects.update_or_create(
+        site=Site.objects.get(is_default_site=True),
+        defaults={"primary_colour": "#1d4f91;}body{x", "accent_colour": "#8a3b12"},
+    )
+    with django_assert_max_num_queries(2):
+        response = client.get("/brand.css")
+    assert response.status_code == 200
+    assert response.text == ":root { --colour-accent: #8a3b12; }\n"
+    assert response["Cache-Control"] == "public, max-age=86400"
