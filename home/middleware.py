@@ -7,7 +7,6 @@ from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils.cache import get_max_age
-from django.utils.functional import cached_property
 
 from home import page_cache
 
@@ -33,14 +32,6 @@ class PageCacheMiddleware:
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]):
         self.get_response = get_response
-
-    @cached_property
-    def excluded_prefixes(self) -> tuple[str, ...]:
-        return (
-            *settings.PAGE_CACHE_EXCLUDED_PATHS,
-            settings.STATIC_URL,
-            settings.MEDIA_URL,
-        )
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         if not self._cacheable_request(request):
@@ -86,7 +77,12 @@ class PageCacheMiddleware:
     def _cacheable_request(self, request: HttpRequest) -> bool:
         if request.method not in ("GET", "HEAD") or not page_cache.enabled():
             return False
-        if request.path_info.startswith(self.excluded_prefixes):
+        excluded = (
+            *settings.PAGE_CACHE_EXCLUDED_PATHS,
+            settings.STATIC_URL,
+            settings.MEDIA_URL,
+        )
+        if request.path_info.startswith(excluded):
             return False
         # Wagtail renders previews through the middleware with a made-up
         # request for the page's public address: never the cached live page.

@@ -9,6 +9,8 @@ import time
 
 import pytest
 
+from django.contrib import messages
+from django.contrib.messages.middleware import MessageMiddleware
 from django.core import signing
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
@@ -339,6 +341,17 @@ def test_a_response_setting_a_cookie_is_not_stored():
         return response
 
     assert _twice(view) == "miss"
+
+
+def test_a_page_whose_view_adds_a_message_is_not_stored(settings):
+    # Messages middleware sits inside the cache: the message arrives as a cookie.
+    settings.MESSAGE_STORAGE = "django.contrib.messages.storage.cookie.CookieStorage"
+
+    def view(request):
+        messages.info(request, "Thank you for your answer.")
+        return HttpResponse("hello")
+
+    assert _twice(MessageMiddleware(view)) == "miss"
 
 
 def test_a_page_that_reads_the_csrf_token_directly_is_not_stored():
