@@ -16,6 +16,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("favicon.ico", home_views.favicon),
+    path("brand.css", home_views.brand_css, name="brand_css"),
 ]
 
 if settings.DEBUG or settings.SERVE_MEDIA:

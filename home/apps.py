@@ -7,4 +7,4 @@ class HomeConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from home import roles  # noqa: F401 (connects the receivers)
+        from home import roles, signals  # noqa: F401 (connects the receivers)

@@ -11,6 +11,8 @@ from django.http import HttpRequest
 
 from wagtail import hooks
 
+from home import page_cache
+
 HOOK_NAME = "register_live_figure"
 
 
@@ -23,5 +25,7 @@ class LiveFigure:
 
 def live_figures(request: HttpRequest) -> list[LiveFigure]:
     """Collect the figures every registered app has to show."""
+    # Pledge changes make every cached page stale; registrations only some.
+    page_cache.depends_on(page_cache.REGISTRATIONS)
     figures = (hook(request) for hook in hooks.get_hooks(HOOK_NAME))
     return [figure for figure in figures if figure is not None]

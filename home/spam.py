@@ -4,11 +4,18 @@ import time
 
 from django import forms
 from django.core import signing
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from . import page_cache
 from .forms import SiteFormRenderer
 
 SALT = "home.spam.form-shown-at"
+
+
+def signed_now(request: HttpRequest | None = None) -> str:
+    """The signed time at which a form is shown."""
+    return signing.dumps(time.time(), salt=SALT)
 
 
 class FreshTokenField(forms.CharField):
@@ -45,7 +52,8 @@ class SpamProtectedForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["shown_at"].initial = signing.dumps(time.time(), salt=SALT)
+        # A cached page gets each visitor's own time (home.page_cache).
+        self.fields["shown_at"].initial = page_cache.per_visitor(signed_now)
         self.automated = False
 
     def clean(self):

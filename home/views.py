@@ -1,4 +1,4 @@
-"""Site search, robots.txt and the favicon."""
+"""Site search, robots.txt, the favicon and the brand colours stylesheet."""
 
 import re
 from urllib.parse import urlencode
@@ -11,7 +11,12 @@ from django.views.decorators.http import require_GET
 
 from wagtail.models import Locale, Page
 
+from home.colours import HEX_COLOUR
+from home.models import SiteSettings
+
 RESULTS_PER_PAGE = 10
+# The address carries the colours (?v=), so a browser may keep each version.
+BRAND_CSS_MAX_AGE = 60 * 60 * 24
 WORDS = re.compile(r"\w+")
 MAX_QUERY_LENGTH = 200
 
@@ -60,3 +65,28 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
 def favicon(request: HttpRequest) -> HttpResponse:
     """Answer browsers that ask for /favicon.ico without reading the page."""
     return HttpResponsePermanentRedirect(static("img/favicon.png"))
+
+
+@require_GET
+def brand_css(request: HttpRequest) -> HttpResponse:
+    """The colours staff chose in Site settings, as CSS variables.
+
+    A stylesheet of its own rather than a ``<style>`` element: the Content
+    Security Policy allows no inline style.
+    """
+    brand = SiteSettings.for_request(request)
+    variables = {
+        "--colour-primary": brand.primary_colour,
+        "--colour-accent": brand.accent_colour,
+    }
+    # Colours are checked on save; check again, as they go into CSS unescaped.
+    declarations = " ".join(
+        f"{name}: {value};"
+        for name, value in variables.items()
+        if HEX_COLOUR.match(value or "")
+    )
+    response = HttpResponse(
+        f":root {{ {declarations} }}\n", content_type="text/css; charset=utf-8"
+    )
+    response["Cache-Control"] = f"public, max-age={BRAND_CSS_MAX_AGE}"
+    return response

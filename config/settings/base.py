@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "mailer",
+    "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -57,11 +58,18 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "home.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # resources.middleware.GuideViewCounterMiddleware belongs here: it reads the
+    # X-Count-View header that the page cache keeps, so cached views count too.
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # After the CSRF middleware, which sets the cookie of a token filled in on a
+    # hit; before authentication and messages, so a hit runs no query and a
+    # message makes the response uncacheable. See docs/caching.md.
+    "home.middleware.PageCacheMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -84,6 +92,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                # Last, to replace the CSRF token in pages rendered for the cache.
+                "home.page_cache.csrf_placeholder",
             ],
         },
     },
@@ -106,15 +116,30 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
 
 # The shared cache in production; local memory when no Redis is configured.
-if env("REDIS_URL", default=""):
+REDIS_URL = env("REDIS_URL", default="")
+if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": env("REDIS_URL"),
+            "LOCATION": REDIS_URL,
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            # Room for the cached pages beside rate limits and settings.
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        }
+    }
+
+# Full pages for anonymous visitors, kept in the cache above (docs/caching.md).
+# Seconds; 0 turns it off. Without Redis each process has its own cache, and a
+# change made in another process (a second worker, cron) reaches it only when
+# its copy expires: hence the short default there.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600 if REDIS_URL else 60)
+# Never cached, whoever asks: the admin, and documents (they may be private).
+PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/documents/"]
 
 # Email: EMAIL_URL such as smtp+tls://user:password@host:587 or consolemail://.
 vars().update(env.email_url("EMAIL_URL", default="smtp://localhost:25"))
@@ -199,6 +224,45 @@ SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=True)
 CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=True)
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+
+# Content Security Policy (django-csp, docs/security.md): the public site loads
+# scripts, styles, fonts and images from itself only, with no inline script or
+# style. Media players load from these hosts when a reader asks for them.
+frame_hosts = env.list(
+    "CSP_FRAME_HOSTS",
+    default=[
+        "https://www.youtube.com",
+        "https://www.youtube-nocookie.com",
+        "https://player.vimeo.com",
+    ],
+)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "frame-src": ["'self'", *frame_hosts],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    },
+}
+# Wagtail's admin, and the page previews under it, still run inline scripts
+# and styles, load uploads as blob: images and show previews in a frame.
+CONTENT_SECURITY_POLICY_ADMIN_PATHS = ["/admin/"]
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "frame-src": ["'self'", *frame_hosts],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'self'"],
+    "base-uri": ["'self'"],
+    "object-src": ["'none'"],
+}
 
 # Large page forms in the editor exceed Django's default of 1,000 fields.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

@@ -4,6 +4,7 @@ import uuid
 
 from django import forms
 from django.db.models import Q
+from django.http import HttpRequest
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -11,8 +12,14 @@ from django.utils.translation import ngettext
 from employers.choices import Sector, SizeBand
 from employers.logos import clean_logo
 from employers.models import Commitment, Pledge, PledgeCommitment, PledgePage
+from home import page_cache
 from home.forms import SiteFormRenderer
 from home.spam import SpamProtectedForm
+
+
+def new_submission_key(request: HttpRequest | None = None) -> str:
+    """A form's one-off key: posting the same form twice signs only once."""
+    return str(uuid.uuid4())
 
 
 class CommitmentChoiceField(forms.ModelMultipleChoiceField):
@@ -195,7 +202,10 @@ class PledgeForm(OrganizationFieldsMixin, SpamProtectedForm):
         self.fields["news_consent"].label = page.news_consent_text
         self.fields["news_consent"].help_text = _("Optional. You can stop at any time.")
         if not self.is_bound:
-            self.fields["submission_key"].initial = uuid.uuid4()
+            # Each visitor's own key, even in a cached page (home.page_cache).
+            self.fields["submission_key"].initial = page_cache.per_visitor(
+                new_submission_key
+            )
 
     def clean_email(self):
         return self.cleaned_data["email"].strip().lower()

@@ -1,9 +1,12 @@
 """The public pages of the pledge: sign, confirm, ask for links, manage."""
 
+import functools
+
 from django.core import signing
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 
 from wagtail.models import Site
 
@@ -55,6 +58,23 @@ def _rate_limited(request: HttpRequest, scope: str, email: str, ip_limit, email_
     return over_ip or over_email
 
 
+def _behind_token(view):
+    """Pages whose address holds a secret: never cached, indexed or referred.
+
+    Django's ``never_cache`` wants the request first; routes pass the page.
+    """
+
+    @functools.wraps(view)
+    def wrapped(page: PledgePage, request: HttpRequest, token: str) -> HttpResponse:
+        response = view(page, request, token)
+        add_never_cache_headers(response)
+        response["X-Robots-Tag"] = "noindex"
+        response["Referrer-Policy"] = "same-origin"
+        return response
+
+    return wrapped
+
+
 def sign(page: PledgePage, request: HttpRequest) -> HttpResponse:
     communities = _communities(request)
     if request.method != "POST":
@@ -95,6 +115,7 @@ def thank_you(page: PledgePage, request: HttpRequest) -> HttpResponse:
     return _render(page, request, "employers/pledges/thank_you.html")
 
 
+@_behind_token
 def verify(page: PledgePage, request: HttpRequest, token: str) -> HttpResponse:
     """Show a confirm button; only its POST verifies, so link scanners cannot."""
     template = "employers/pledges/verify.html"
@@ -185,6 +206,7 @@ def _manage_link_for_duplicate(page, request, token: str) -> HttpResponse:
 MANAGE_ACTIONS = ("details", "commitments", "progress", "renew", "withdraw")
 
 
+@_behind_token
 def manage(page: PledgePage, request: HttpRequest, token: str) -> HttpResponse:
     pledge = services.pledge_for_manage_link(token)
     if pledge is None:

@@ -21,6 +21,7 @@ from employers.models import (
     WorkshopPage,
 )
 from employers.services import workshops as service
+from home import page_cache
 from home.ratelimit import client_ip, hit
 from resources.models import Topic
 
@@ -40,10 +41,23 @@ def _zone():
     return zoneinfo.ZoneInfo(settings.TIME_ZONE)
 
 
+def _next_change(workshop: WorkshopPage, now: datetime.datetime):
+    """When registration next opens, closes or the workshop ends, if ever."""
+    moments = (workshop.registration_opens_at, workshop.closes_at, workshop.end)
+    return min((moment for moment in moments if moment and moment > now), default=None)
+
+
+def _cache_hints(workshop: WorkshopPage) -> None:
+    """A cached page of this workshop shows its seats and its state at the time."""
+    page_cache.depends_on(page_cache.workshop_tag(workshop.pk))
+    page_cache.valid_until(_next_change(workshop, timezone.now()))
+
+
 # The listing -----------------------------------------------------------------
 
 
 def workshop_index(index, request: HttpRequest, *, past: bool = False):
+    page_cache.depends_on(page_cache.REGISTRATIONS)
     now = timezone.now()
     workshops = service.with_seat_counts(index.workshops())
     if past:
@@ -81,6 +95,7 @@ def workshop_index(index, request: HttpRequest, *, past: bool = False):
     page = Paginator(filtered, WORKSHOPS_PER_PAGE).get_page(request.GET.get("page"))
     for workshop in page:
         workshop.availability = service.availability(workshop, now)
+        page_cache.valid_until(_next_change(workshop, now))
     chosen = {
         "topic": topic.slug if topic else "",
         "format": chosen_format,
@@ -143,6 +158,7 @@ def _ics(content: bytes, filename: str, *, inline: bool = False) -> HttpResponse
 
 def workshop_context(workshop: WorkshopPage, request: HttpRequest) -> dict:
     """Topics, facilitators, venue and seats, in a fixed number of queries."""
+    _cache_hints(workshop)
     taken = service.seats_taken(workshop)
     workshop.seats_taken = taken
     facilitators = [
@@ -189,6 +205,7 @@ def _render(workshop, request, template, extra, status=200):
 
 
 def register(workshop: WorkshopPage, request: HttpRequest) -> HttpResponse:
+    _cache_hints(workshop)
     state = service.availability(_with_counts(workshop))["state"]
     if state not in ("open", "waitlist"):
         return _render(workshop, request, "closed", {"state": state})

@@ -1,6 +1,7 @@
 """Production settings are safe, and every response carries security headers."""
 
 import os
+import re
 import secrets
 import subprocess
 import sys
@@ -86,3 +87,87 @@ def test_plain_http_is_redirected_to_https_in_production(client, home_page, sett
     response = client.get("/about/")
     assert response.status_code == 301
     assert response["Location"] == "https://testserver/about/"
+
+
+PUBLIC_PAGES = ["/", "/guides/", "/guides/work-permits/", "/pledge/registry/"]
+
+
+@pytest.fixture
+def public_site(guide_with_every_block, registry):
+    return guide_with_every_block
+
+
+def _directives(policy: str) -> dict[str, set[str]]:
+    parts = (part.split() for part in policy.split(";") if part.strip())
+    return {name: set(values) for name, *values in parts}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", PUBLIC_PAGES)
+def test_public_pages_carry_a_strict_content_security_policy(client, public_site, path):
+    response = client.get(path, secure=True)
+    assert response.status_code == 200
+    policy = _directives(response["Content-Security-Policy"])
+    frames = policy.pop("frame-src")
+    assert policy == {
+        "default-src": {"'self'"},
+        "script-src": {"'self'"},
+        "style-src": {"'self'"},
+        "img-src": {"'self'", "data:"},
+        "form-action": {"'self'"},
+        "frame-ancestors": {"'none'"},
+        "base-uri": {"'self'"},
+        "object-src": {"'none'"},
+    }
+    # Media players, loaded only when a reader asks, from named hosts.
+    assert "'self'" in frames
+    assert all(host.startswith("https://") for host in frames - {"'self'"})
+
+
+@pytest.mark.django_db
+def test_pages_served_from_the_cache_carry_every_security_header(
+    client, public_site, settings
+):
+    settings.PAGE_CACHE_SECONDS = 600
+    client.get("/guides/", secure=True)
+    response = client.get("/guides/", secure=True)
+    assert response["X-Cache"] == "hit"
+    assert "script-src 'self';" in response["Content-Security-Policy"] + ";"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert "max-age=31536000" in response["Strict-Transport-Security"]
+
+
+@pytest.mark.django_db
+def test_the_admin_gets_the_policy_its_scripts_need(client, home_page):
+    response = client.get("/admin/login/", secure=True)
+    assert response.status_code == 200
+    policy = _directives(response["Content-Security-Policy"])
+    assert policy["script-src"] == {"'self'", "'unsafe-inline'"}
+    assert policy["frame-ancestors"] == {"'self'"}
+    assert policy["object-src"] == {"'none'"}
+
+
+@pytest.mark.django_db
+def test_the_badge_keeps_its_own_stricter_policy(client, listed_pledge):
+    response = client.get("/pledge/registry/valley-berry-farms/badge.svg")
+    assert response.status_code == 200
+    assert response["Content-Security-Policy"] == "default-src 'none'"
+
+
+def test_no_template_has_inline_script_style_or_event_handler():
+    """The policy would block them: scripts and styles go in static files."""
+    inline = re.compile(
+        r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/(?:ld\+)?json\")"
+        r"|<style|\sstyle=|\son[a-z]+=|javascript:",
+        re.IGNORECASE,
+    )
+    offenders = [
+        f"{path.relative_to(PROJECT)}: {match.group(0)}"
+        for path in (PROJECT / "templates").rglob("*.html")
+        if "admin" not in path.parts
+        for match in inline.finditer(path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []

@@ -91,8 +91,12 @@ def test_staff_rebrand_the_whole_site_from_the_admin(editor_client, home_page):
     ]
     html = editor_client.get("/").text
     assert "Kootenay Local Immigration Partnership" in html
-    assert "--colour-primary: #2b5329" in html
     assert "Funded by IRCC." in html
+    # The colours come in a stylesheet whose address changes with them.
+    assert 'href="/brand.css?v=2b53298a3b12"' in html
+    css = editor_client.get("/brand.css?v=2b53298a3b12")
+    assert css["Content-Type"] == "text/css; charset=utf-8"
+    assert "--colour-primary: #2b5329;" in css.text
 
 
 def test_admin_refuses_a_low_contrast_colour_and_keeps_the_old_one(
@@ -105,3 +109,19 @@ def test_admin_refuses_a_low_contrast_colour_and_keeps_the_old_one(
     assert response.status_code == 200
     assert "WCAG AA needs at least 4.5:1" in response.text
     assert SiteSettings.objects.get().primary_colour == "#1d4f91"
+
+
+@pytest.mark.django_db
+def test_brand_stylesheet_holds_checked_colours_only(
+    client, home_page, django_assert_max_num_queries
+):
+    # A value that bypassed the form's validation must not reach the CSS.
+    SiteSettings.objects.update_or_create(
+        site=Site.objects.get(is_default_site=True),
+        defaults={"primary_colour": "#1d4f91;}body{x", "accent_colour": "#8a3b12"},
+    )
+    with django_assert_max_num_queries(2):
+        response = client.get("/brand.css")
+    assert response.status_code == 200
+    assert response.text == ":root { --colour-accent: #8a3b12; }\n"
+    assert response["Cache-Control"] == "public, max-age=86400"
