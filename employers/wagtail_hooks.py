@@ -6,6 +6,7 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
+from employers import impact
 from employers.admin import workshops as workshop_admin
 from employers.admin.pledges import (
     ApprovePledgeBulkAction,
@@ -62,3 +63,9 @@ def register_workshop_urls():
 @hooks.register("construct_homepage_panels")
 def add_upcoming_workshops_panel(request, panels):
     panels.append(workshop_admin.UpcomingWorkshopsPanel())
+
+
+# Sections of the impact report, in this order.
+hooks.register("register_impact_section", impact.employers_section, order=100)
+hooks.register("register_impact_section", impact.pledges_section, order=110)
+hooks.register("register_impact_section", impact.workshops_section, order=120)

@@ -1,11 +1,23 @@
-"""Site-wide Wagtail hooks."""
+"""Site-wide Wagtail hooks: page language, and the impact report in the admin."""
 
 from django.conf import settings
+from django.contrib.auth.models import Permission
 from django.shortcuts import redirect
+from django.urls import path, reverse
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.coreutils import get_supported_content_language_variant
+
+from home import impact
+from home.impact.views import (
+    ImpactReportPrintView,
+    ImpactReportView,
+    ImpactReportXlsxView,
+    ImpactTableCsvView,
+)
 
 
 @hooks.register("before_serve_page")
@@ -21,3 +33,50 @@ def serve_pages_in_their_own_language(page, request, serve_args, serve_kwargs):
     if page.locale.language_code != active:
         return redirect(page.get_url(request))
     return None
+
+
+class ImpactReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(impact.PERMISSION)
+
+
+@hooks.register("register_admin_urls")
+def register_impact_report_urls():
+    return [
+        path("reports/impact/", ImpactReportView.as_view(), name="impact_report"),
+        path(
+            "reports/impact/print/",
+            ImpactReportPrintView.as_view(),
+            name="impact_report_print",
+        ),
+        path(
+            "reports/impact/report.xlsx",
+            ImpactReportXlsxView.as_view(),
+            name="impact_report_xlsx",
+        ),
+        path(
+            "reports/impact/<slug:table>.csv",
+            ImpactTableCsvView.as_view(),
+            name="impact_report_csv",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_impact_report_menu_item():
+    return ImpactReportMenuItem(
+        _("Impact report"),
+        reverse("impact_report"),
+        name="impact-report",
+        icon_name="table",
+        order=600,
+    )
+
+
+@hooks.register("register_permissions")
+def register_impact_report_permission():
+    """List the permission on the group edit screen."""
+    app_label, codename = impact.PERMISSION.split(".")
+    return Permission.objects.filter(
+        content_type__app_label=app_label, codename=codename
+    )

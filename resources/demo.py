@@ -1,11 +1,13 @@
 """Demo guides, topics and worksheets; created only when missing."""
 
 import datetime
+import random
 from typing import TextIO
 
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 
 from wagtail.documents import get_document_model
@@ -14,16 +16,22 @@ from home.models import HomePage
 from resources.demo_content import GUIDES, TOPICS
 from resources.models import (
     FeaturedGuide,
+    GuideFeedback,
     GuideIndexPage,
     GuidePage,
+    GuideView,
     HiringStage,
     Topic,
 )
 
 FEATURED_COUNT = 3
+# Demo readership: daily views and answers over this many days before today.
+READING_DAYS = 400
+HELPFUL_COMMENTS = ["", "", "", "Clear and practical.", "The checklist helped."]
+UNHELPFUL_COMMENTS = ["", "", "More about small employers, please."]
 
 
-def load(home: HomePage, stdout: TextIO) -> GuideIndexPage:
+def load(home: HomePage, stdout: TextIO, *, seed: int = 2026) -> GuideIndexPage:
     """Create the guide library under ``home``."""
     with transaction.atomic():
         topics = {spec["slug"]: _topic(spec) for spec in TOPICS}
@@ -56,7 +64,52 @@ def load(home: HomePage, stdout: TextIO) -> GuideIndexPage:
                 FeaturedGuide(guide=guide) for guide in guides[:FEATURED_COUNT]
             ]
             index.save_revision().publish()
+        _readership(guides, stdout, seed=seed)
     return index
+
+
+def _readership(guides: list[GuidePage], stdout: TextIO, *, seed: int) -> None:
+    """Daily views and "Was this helpful?" answers, for guides that have none.
+
+    Each guide draws from its own seeded generator, so the figures are the same
+    on every machine. Weekdays are busier than weekends, and readership grows
+    over the year, as a new site's would.
+    """
+    counted = set(
+        GuideView.objects.filter(guide__in=guides).values_list("guide_id", flat=True)
+    )
+    today = timezone.localdate()
+    added = 0
+    for rank, guide in enumerate(guides):
+        if guide.pk in counted:
+            continue
+        rng = random.Random(f"{seed}-{guide.slug}")
+        popularity = rng.uniform(3, 14) * (2 if rank < FEATURED_COUNT else 1)
+        views = []
+        for age in range(1, READING_DAYS + 1):
+            day = today - datetime.timedelta(days=age)
+            mean = popularity * (1 - 0.5 * age / READING_DAYS)
+            mean *= 0.35 if day.weekday() >= 5 else 1
+            count = max(0, round(rng.gauss(mean, mean**0.5)))
+            if count:
+                views.append(GuideView(guide=guide, day=day, count=count))
+        GuideView.objects.bulk_create(views)
+        helpful_share = rng.uniform(0.6, 0.95)
+        for _answer in range(rng.randint(4, 24)):
+            helpful = rng.random() < helpful_share
+            answer = GuideFeedback.objects.create(
+                guide=guide,
+                helpful=helpful,
+                comment=rng.choice(HELPFUL_COMMENTS if helpful else UNHELPFUL_COMMENTS),
+            )
+            # The time of an answer is set on creation; the demo backdates it.
+            given = timezone.now() - datetime.timedelta(
+                days=rng.randint(1, READING_DAYS), hours=rng.randint(0, 23)
+            )
+            GuideFeedback.objects.filter(pk=answer.pk).update(created_at=given)
+        added += 1
+    if added:
+        stdout.write(f"Added a year of demo views and answers to {added} guides.")
 
 
 def _topic(spec: dict) -> Topic:

@@ -37,7 +37,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             self._superuser()
             home = site_demo.load_site(self.stdout, seed=seed)
-            guides_demo.load(home, self.stdout)
+            guides_demo.load(home, self.stdout, seed=seed)
             pledges_demo.load(home, self.stdout, seed=seed)
             demo_workshops.load(home, self.stdout, seed=seed)
             site_demo.load_navigation(home, self.stdout)
