@@ -17,6 +17,7 @@ pytest_plugins = [
     "tests.resources.fixtures",
     "tests.employers.fixtures",
     "tests.employers.workshop_fixtures",
+    "tests.employers.impact_fixtures",
 ]
 
 

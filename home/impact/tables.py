@@ -8,6 +8,7 @@ from a total.
 """
 
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.formats import number_format
 from django.utils.functional import Promise
@@ -109,8 +110,7 @@ class Cell:
         if self.column.kind == COUNT:
             return number_format(self.value, force_grouping=True)
         if self.column.kind in (PERCENT, AVERAGE):
-            # number_format cuts digits off; round first.
-            return number_format(round(self.value, 1), decimal_pos=1)
+            return number_format(one_decimal(self.value), decimal_pos=1)
         return str(self.value)
 
     @property
@@ -121,10 +121,15 @@ class Cell:
         if self.value is None:
             return ""
         if self.column.kind in (PERCENT, AVERAGE):
-            return round(float(self.value), 1)
+            return float(one_decimal(self.value))
         if self.is_number:
             return self.value
         return str(self.value)
+
+
+def one_decimal(value: float) -> Decimal:
+    """Rounded half up, as people round (4.25 is 4.3), not as floats do."""
+    return Decimal(str(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
 @dataclass

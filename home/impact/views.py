@@ -5,8 +5,8 @@ string (``PeriodForm``), so a report is a link staff can bookmark or share with
 a colleague, and the print view and exports take the same query.
 """
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.template.response import TemplateResponse
 from django.urls import reverse, reverse_lazy
 from django.utils.http import urlencode
 from django.utils.translation import gettext
@@ -28,7 +28,11 @@ class ImpactReportMixin:
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.has_perm(PERMISSION):
-            raise PermissionDenied
+            # A real 403, for pages and downloads alike: Wagtail would turn a
+            # PermissionDenied into a redirect to the dashboard.
+            return TemplateResponse(
+                request, "home/impact/forbidden.html", {"title": TITLE}, status=403
+            )
         self.form = PeriodForm(request.GET)
         self.period = self.form.get_period() if self.form.is_valid() else None
         self.shareable = request.GET.get("shareable") == "1"
