@@ -7,17 +7,17 @@ pledges and workshops. See docs/impact-report.md for the definitions.
 """
 
 from collections import Counter
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.db.models import (
     BigIntegerField,
+    Case,
     Count,
-    IntegerField,
     Max,
-    OuterRef,
     Q,
-    Subquery,
     Sum,
+    Value,
+    When,
 )
 from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
@@ -46,8 +46,7 @@ NOT_GIVEN = _("Not given")
 # Employers engaged ------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Organization:
+class Organization(NamedTuple):
     sector: str
     size: str
     community: str
@@ -77,33 +76,33 @@ def attended() -> Q:
 def engaged_organizations(period: Period) -> list[Organization]:
     """Each organization engaged in the period, once; two queries.
 
-    The pledge wins over workshops; among an organization's rows the latest
-    wins (for registrations, the latest that gave a sector).
+    The pledge wins over workshops. Among an organization's rows the latest
+    wins; for registrations, the latest that gave a sector. The database sorts
+    so that the row that wins comes last.
     """
     pledges = (
         Pledge.objects.filter(held_pledge(period))
         .values("normalized_name", "sector", "size_band", "community")
         .annotate(latest=Max("approved_at"))
-        .order_by()
+        .order_by("latest")
+        .values_list("normalized_name", "sector", "size_band", "community")
     )
+    gave_sector = Case(When(sector="", then=Value(0)), default=Value(1))
     attendees = (
         Registration.objects.filter(attended(), period.within("attended_at"))
         .exclude(organization_key="")
         .values("organization_key", "sector", "size")
         .annotate(latest=Max("attended_at"))
-        .order_by()
+        .order_by(gave_sector, "latest")
+        .values_list("organization_key", "sector", "size")
     )
-    found: dict[str, Organization] = {}
-    for row in sorted(attendees, key=lambda row: (row["sector"] != "", row["latest"])):
-        found[row["organization_key"]] = Organization(
-            row["sector"], row["size"], "", through_pledge=False
-        )
-    for row in sorted(pledges, key=lambda row: row["latest"]):
-        key = normalized_key(row["normalized_name"])
-        if key:
-            found[key] = Organization(
-                row["sector"], row["size_band"], row["community"], through_pledge=True
-            )
+    found = {
+        key: Organization(sector, size, "", through_pledge=False)
+        for key, sector, size in attendees
+    }
+    for name, sector, size, community in pledges:
+        if key := normalized_key(name):
+            found[key] = Organization(sector, size, community, through_pledge=True)
     return list(found.values())
 
 
@@ -390,74 +389,64 @@ def held_workshops(period: Period):
     )
 
 
-def _feedback(aggregate):
-    per_workshop = (
-        WorkshopFeedback.objects.filter(workshop=OuterRef("pk"))
-        .order_by()
-        .values("workshop")
-        .annotate(value=aggregate)
-        .values("value")
-    )
-    return Coalesce(Subquery(per_workshop, output_field=IntegerField()), 0)
+def workshop_rows(period: Period) -> list[dict]:
+    """Each held workshop with its counts, in two queries.
 
+    Registrations are counted grouped by the workshop's id, title and start
+    only, and feedback separately: grouping by a correlated subquery would run
+    it once per registration.
+    """
 
-def workshop_rows(period: Period):
-    """Each held workshop with its counts, in one query."""
+    def count(**condition):
+        return Count("registrations", filter=Q(**condition))
 
-    def count(condition: Q):
-        return Count("registrations", filter=condition)
-
-    return (
+    attended_here = {
+        "registrations__status": Status.CONFIRMED,
+        "registrations__attended_at__isnull": False,
+    }
+    workshops = (
         held_workshops(period)
+        .values("pk", "title", "start")
         .annotate(
             registered=Count("registrations"),
-            confirmed=count(Q(registrations__status=Status.CONFIRMED)),
-            attended=count(
-                Q(
-                    registrations__status=Status.CONFIRMED,
-                    registrations__attended_at__isnull=False,
-                )
-            ),
+            confirmed=count(registrations__status=Status.CONFIRMED),
+            attended=count(**attended_here),
             no_shows=count(
-                Q(
-                    registrations__status=Status.CONFIRMED,
-                    registrations__attended_at__isnull=True,
-                )
+                registrations__status=Status.CONFIRMED,
+                registrations__attended_at__isnull=True,
             ),
             participants=Coalesce(
-                Sum(
-                    "registrations__seats",
-                    filter=Q(
-                        registrations__status=Status.CONFIRMED,
-                        registrations__attended_at__isnull=False,
-                    ),
-                ),
-                0,
+                Sum("registrations__seats", filter=Q(**attended_here)), 0
             ),
-            waitlist_demand=count(
-                Q(registrations__status__in=[Status.WAITLISTED, Status.OFFERED])
+            waitlist_demand=Count(
+                "registrations",
+                filter=Q(registrations__status__in=[Status.WAITLISTED, Status.OFFERED])
                 | Q(
                     registrations__status=Status.CANCELLED,
                     registrations__confirmed_at__isnull=True,
-                )
+                ),
             ),
-            answers=_feedback(Count("pk")),
-            rating_sum=_feedback(Sum("rating")),
         )
         .order_by("start", "pk")
-        .values(
-            "title",
-            "start",
-            "registered",
-            "confirmed",
-            "attended",
-            "no_shows",
-            "participants",
-            "waitlist_demand",
-            "answers",
-            "rating_sum",
-        )
     )
+    feedback = {
+        row["workshop"]: row
+        for row in WorkshopFeedback.objects.filter(workshop__in=held_workshops(period))
+        .values("workshop")
+        .annotate(answers=Count("pk"), rating_sum=Sum("rating"))
+        .order_by()
+    }
+    no_feedback = {"answers": 0, "rating_sum": 0}
+    return [
+        {
+            **workshop,
+            **{
+                key: feedback.get(workshop["pk"], no_feedback)[key]
+                for key in no_feedback
+            },
+        }
+        for workshop in workshops
+    ]
 
 
 WORKSHOP_TERMS = [
@@ -502,7 +491,7 @@ def _workshop_row(label: str, counts: dict) -> dict:
 
 
 def workshops_section(period: Period) -> ImpactSection:
-    workshops = list(workshop_rows(period))
+    workshops = workshop_rows(period)
     rows = [
         {
             **_workshop_row(w["title"], w),
