@@ -23,6 +23,7 @@ from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from wagtail.models import ModelLogEntry
 
@@ -546,7 +547,13 @@ def workshops_section(period: Period) -> ImpactSection:
                 ],
                 rows=rows,
                 total=_workshop_row(
-                    _("All %(count)s workshops") % {"count": len(workshops)}, totals
+                    ngettext(
+                        "All %(count)s workshop",
+                        "All %(count)s workshops",
+                        len(workshops),
+                    )
+                    % {"count": len(workshops)},
+                    totals,
                 ),
                 sums={"confirmed": ("attended", "no_shows")},
                 chart="attended",

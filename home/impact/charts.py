@@ -80,7 +80,8 @@ def bar_chart(table: Table) -> BarChart | None:
         ) % {"count": len(rows)}
     return BarChart(
         id=f"chart-{table.key}",
-        title=f"{table.title}: {column_label}",
+        title=gettext("%(table)s: %(column)s")
+        % {"table": table.title, "column": column_label},
         description=description,
         bars=bars,
         width=WIDTH,

@@ -110,7 +110,10 @@ def report_xlsx(
         for table in section.tables:
             rendered = table.render(shareable=shareable)
             sheet = workbook.create_sheet(_sheet_name(str(table.title), taken))
-            cover.append(_safe([f"{sheet.title}: {section.title}"]))
+            contents = gettext("%(sheet)s: %(section)s")
+            cover.append(
+                _safe([contents % {"sheet": sheet.title, "section": section.title}])
+            )
             sheet.append(_safe([str(table.title)]))
             sheet["A1"].font = Font(bold=True, size=13)
             sheet.append(_safe([period_line(period)]))

@@ -12,6 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.formats import number_format
 from django.utils.functional import Promise
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 LABEL = "label"
@@ -146,7 +147,10 @@ class RenderedTable:
     @property
     def notes(self) -> list[str]:
         notes = [str(self.table.definition)] if self.table.definition else []
-        notes += [f"{term}: {meaning}" for term, meaning in self.table.terms]
+        notes += [
+            gettext("%(term)s: %(meaning)s") % {"term": term, "meaning": meaning}
+            for term, meaning in self.table.terms
+        ]
         if self.shareable:
             notes.append(str(SUPPRESSION_NOTE))
         return notes

@@ -11,6 +11,7 @@ from django.urls import reverse, reverse_lazy
 from django.utils.http import urlencode
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.views import View
 from django.views.generic import TemplateView
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -95,7 +96,7 @@ class ImpactReportPrintView(ImpactReportMixin, TemplateView):
         return context
 
 
-class ImpactReportXlsxView(ImpactReportMixin, TemplateView):
+class ImpactReportXlsxView(ImpactReportMixin, View):
     def get(self, request, *args, **kwargs) -> HttpResponse:
         if self.period is None:
             return HttpResponseBadRequest(gettext("Choose a valid period."))
@@ -107,7 +108,7 @@ class ImpactReportXlsxView(ImpactReportMixin, TemplateView):
         )
 
 
-class ImpactTableCsvView(ImpactReportMixin, TemplateView):
+class ImpactTableCsvView(ImpactReportMixin, View):
     def get(self, request, *args, table: str, **kwargs) -> HttpResponse:
         if self.period is None:
             return HttpResponseBadRequest(gettext("Choose a valid period."))
