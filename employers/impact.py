@@ -430,24 +430,16 @@ def workshop_rows(period: Period) -> list[dict]:
         )
         .order_by("start", "pk")
     )
-    feedback = {
-        row["workshop"]: row
-        for row in WorkshopFeedback.objects.filter(workshop__in=held_workshops(period))
+    ratings = (
+        WorkshopFeedback.objects.filter(workshop__in=held_workshops(period))
         .values("workshop")
         .annotate(answers=Count("pk"), rating_sum=Sum("rating"))
         .order_by()
-    }
-    no_feedback = {"answers": 0, "rating_sum": 0}
-    return [
-        {
-            **workshop,
-            **{
-                key: feedback.get(workshop["pk"], no_feedback)[key]
-                for key in no_feedback
-            },
-        }
-        for workshop in workshops
-    ]
+        .values_list("workshop", "answers", "rating_sum")
+    )
+    feedback = {pk: {"answers": n, "rating_sum": total} for pk, n, total in ratings}
+    none = {"answers": 0, "rating_sum": 0}
+    return [{**w, **feedback.get(w["pk"], none)} for w in workshops]
 
 
 WORKSHOP_TERMS = [

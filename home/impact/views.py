@@ -7,7 +7,7 @@ a colleague, and the print view and exports take the same query.
 
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.template.response import TemplateResponse
-from django.urls import reverse, reverse_lazy
+from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -91,7 +91,7 @@ class ImpactReportPrintView(ImpactReportMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = {**super().get_context_data(**kwargs), **self.report_context()}
-        context["report_url"] = reverse_lazy("impact_report")
+        context["report_url"] = reverse("impact_report")
         context["suppression_note"] = SUPPRESSION_NOTE
         return context
 
