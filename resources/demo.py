@@ -16,7 +16,6 @@ from home.models import HomePage
 from resources.demo_content import GUIDES, TOPICS
 from resources.models import (
     FeaturedGuide,
-    GuideFeedback,
     GuideIndexPage,
     GuidePage,
     GuideView,
@@ -25,10 +24,8 @@ from resources.models import (
 )
 
 FEATURED_COUNT = 3
-# Demo readership: daily views and answers over this many days before today.
+# Demo readership: daily views over this many days before today.
 READING_DAYS = 400
-HELPFUL_COMMENTS = ["", "", "", "Clear and practical.", "The checklist helped."]
-UNHELPFUL_COMMENTS = ["", "", "More about small employers, please."]
 
 
 def load(home: HomePage, stdout: TextIO, *, seed: int = 2026) -> GuideIndexPage:
@@ -69,7 +66,10 @@ def load(home: HomePage, stdout: TextIO, *, seed: int = 2026) -> GuideIndexPage:
 
 
 def _readership(guides: list[GuidePage], stdout: TextIO, *, seed: int) -> None:
-    """Daily views and "Was this helpful?" answers, for guides that have none.
+    """Daily views for the impact report's "most read", for guides that have none.
+
+    No demo answers to "Was this helpful?": the guide feedback report shows
+    only what people trying the demo answer.
 
     Each guide draws from its own seeded generator, so the figures are the same
     on every machine. Weekdays are busier than weekends, and readership grows
@@ -94,22 +94,9 @@ def _readership(guides: list[GuidePage], stdout: TextIO, *, seed: int) -> None:
             if count:
                 views.append(GuideView(guide=guide, day=day, count=count))
         GuideView.objects.bulk_create(views)
-        helpful_share = rng.uniform(0.6, 0.95)
-        for _answer in range(rng.randint(4, 24)):
-            helpful = rng.random() < helpful_share
-            answer = GuideFeedback.objects.create(
-                guide=guide,
-                helpful=helpful,
-                comment=rng.choice(HELPFUL_COMMENTS if helpful else UNHELPFUL_COMMENTS),
-            )
-            # The time of an answer is set on creation; the demo backdates it.
-            given = timezone.now() - datetime.timedelta(
-                days=rng.randint(1, READING_DAYS), hours=rng.randint(0, 23)
-            )
-            GuideFeedback.objects.filter(pk=answer.pk).update(created_at=given)
         added += 1
     if added:
-        stdout.write(f"Added a year of demo views and answers to {added} guides.")
+        stdout.write(f"Added a year of demo views to {added} guides.")
 
 
 def _topic(spec: dict) -> Topic:
