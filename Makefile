@@ -46,5 +46,9 @@ format: install ## Reformat Python code
 messages: install ## Update the French translation files
 	$(BIN)/python manage.py makemessages --locale fr_CA --ignore '.venv/*' --ignore 'var/*'
 
+.PHONY: bench-report
+bench-report: install ## Time the impact report on PostgreSQL (DATABASE_URL)
+	$(BIN)/python bench/impact_report.py
+
 clean: ## Remove the virtual environment and local data under var/
 	rm -rf $(VENV) var

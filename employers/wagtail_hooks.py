@@ -8,6 +8,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
+from employers import impact
 from employers.admin import workshops as workshop_admin
 from employers.admin.pledges import (
     ApprovePledgeBulkAction,
@@ -98,3 +99,8 @@ def workshop_tasks():
 
 hooks.register("register_personal_data", PledgeContacts)
 hooks.register("register_personal_data", WorkshopRegistrations)
+
+# Sections of the impact report, in this order.
+hooks.register("register_impact_section", impact.employers_section, order=100)
+hooks.register("register_impact_section", impact.pledges_section, order=110)
+hooks.register("register_impact_section", impact.workshops_section, order=120)

@@ -1,11 +1,14 @@
-"""Site-wide Wagtail hooks."""
+"""Site-wide Wagtail hooks: page language, and the impact report in the admin."""
 
 from django.conf import settings
+from django.contrib.auth.models import Permission
 from django.shortcuts import redirect
+from django.urls import path, reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.coreutils import get_supported_content_language_variant
 
 from home.admin import mail as mail_admin
@@ -13,6 +16,14 @@ from home.admin import privacy as privacy_admin
 from home.admin.feedback import RecentFeedbackPanel
 from home.mail import QueuedEmailData
 from home.scheduled import ScheduledTask, purge_mail_log
+
+from home import impact
+from home.impact.views import (
+    ImpactReportPrintView,
+    ImpactReportView,
+    ImpactReportXlsxView,
+    ImpactTableCsvView,
+)
 
 
 @hooks.register("before_serve_page")
@@ -53,3 +64,49 @@ def register_personal_data_menu_item():
 
 # After the apps' own records: emails about them come last on the page.
 hooks.register("register_personal_data", QueuedEmailData, order=100)
+
+class ImpactReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(impact.PERMISSION)
+
+
+@hooks.register("register_admin_urls")
+def register_impact_report_urls():
+    return [
+        path("reports/impact/", ImpactReportView.as_view(), name="impact_report"),
+        path(
+            "reports/impact/print/",
+            ImpactReportPrintView.as_view(),
+            name="impact_report_print",
+        ),
+        path(
+            "reports/impact/report.xlsx",
+            ImpactReportXlsxView.as_view(),
+            name="impact_report_xlsx",
+        ),
+        path(
+            "reports/impact/<slug:table>.csv",
+            ImpactTableCsvView.as_view(),
+            name="impact_report_csv",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_impact_report_menu_item():
+    return ImpactReportMenuItem(
+        _("Impact report"),
+        reverse("impact_report"),
+        name="impact-report",
+        icon_name="table",
+        order=600,
+    )
+
+
+@hooks.register("register_permissions")
+def register_impact_report_permission():
+    """List the permission on the group edit screen."""
+    app_label, codename = impact.PERMISSION.split(".")
+    return Permission.objects.filter(
+        content_type__app_label=app_label, codename=codename
+    )

@@ -1,11 +1,13 @@
 """Demo guides, topics and worksheets; created only when missing."""
 
 import datetime
+import random
 from typing import TextIO
 
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 
 from wagtail.documents import get_document_model
@@ -16,14 +18,17 @@ from resources.models import (
     FeaturedGuide,
     GuideIndexPage,
     GuidePage,
+    GuideView,
     HiringStage,
     Topic,
 )
 
 FEATURED_COUNT = 3
+# Demo readership: daily views over this many days before today.
+READING_DAYS = 400
 
 
-def load(home: HomePage, stdout: TextIO) -> GuideIndexPage:
+def load(home: HomePage, stdout: TextIO, *, seed: int = 2026) -> GuideIndexPage:
     """Create the guide library under ``home``."""
     with transaction.atomic():
         topics = {spec["slug"]: _topic(spec) for spec in TOPICS}
@@ -56,7 +61,42 @@ def load(home: HomePage, stdout: TextIO) -> GuideIndexPage:
                 FeaturedGuide(guide=guide) for guide in guides[:FEATURED_COUNT]
             ]
             index.save_revision().publish()
+        _readership(guides, stdout, seed=seed)
     return index
+
+
+def _readership(guides: list[GuidePage], stdout: TextIO, *, seed: int) -> None:
+    """Daily views for the impact report's "most read", for guides that have none.
+
+    No demo answers to "Was this helpful?": the guide feedback report shows
+    only what people trying the demo answer.
+
+    Each guide draws from its own seeded generator, so the figures are the same
+    on every machine. Weekdays are busier than weekends, and readership grows
+    over the year, as a new site's would.
+    """
+    counted = set(
+        GuideView.objects.filter(guide__in=guides).values_list("guide_id", flat=True)
+    )
+    today = timezone.localdate()
+    added = 0
+    for rank, guide in enumerate(guides):
+        if guide.pk in counted:
+            continue
+        rng = random.Random(f"{seed}-{guide.slug}")
+        popularity = rng.uniform(3, 14) * (2 if rank < FEATURED_COUNT else 1)
+        views = []
+        for age in range(1, READING_DAYS + 1):
+            day = today - datetime.timedelta(days=age)
+            mean = popularity * (1 - 0.5 * age / READING_DAYS)
+            mean *= 0.35 if day.weekday() >= 5 else 1
+            count = max(0, round(rng.gauss(mean, mean**0.5)))
+            if count:
+                views.append(GuideView(guide=guide, day=day, count=count))
+        GuideView.objects.bulk_create(views)
+        added += 1
+    if added:
+        stdout.write(f"Added a year of demo views to {added} guides.")
 
 
 def _topic(spec: dict) -> Topic:

@@ -1,4 +1,5 @@
-"""Admin for guides: topics as snippets, reports, and a dashboard panel."""
+"""Admin for guides: topics as snippets, reports, a dashboard panel, and the
+guides' section of the impact report."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -8,6 +9,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from resources.impact import guides_section
 from resources.models import Topic
 from resources.reports import (
     GuideFeedbackReport,
@@ -99,3 +101,5 @@ def add_due_for_review_panel(request, panels):
 
 
 hooks.register("register_dashboard_feedback", latest_guide_feedback)
+
+hooks.register("register_impact_section", guides_section, order=200)

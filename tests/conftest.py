@@ -18,6 +18,7 @@ pytest_plugins = [
     "tests.employers.fixtures",
     "tests.employers.workshop_fixtures",
     "tests.home.fixtures",
+    "tests.employers.impact_fixtures",
 ]
 
 

@@ -60,8 +60,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "home.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # resources.middleware.GuideViewCounterMiddleware belongs here: it reads the
-    # X-Count-View header that the page cache keeps, so cached views count too.
+    # Above the page cache: it reads the X-Count-View header that cached
+    # responses keep, so cached guide views are counted too.
+    "resources.middleware.GuideViewCounterMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

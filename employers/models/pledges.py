@@ -1,5 +1,6 @@
 """Pledges: an organization's signed commitment and its lifecycle."""
 
+import hashlib
 import re
 import unicodedata
 
@@ -25,6 +26,22 @@ def normalize_organization_name(name: str) -> str:
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     text = re.sub(r"[^a-z0-9]+", " ", text.lower().replace("&", " and "))
     return " ".join(LEGAL_SUFFIXES.sub(" ", text).split())
+
+
+def organization_key(name: str) -> str:
+    """A digest of the normalized name, to count organizations, not names.
+
+    Workshop registrations keep it after their personal data (the organization
+    included) is erased, so a report still counts each organization once. It
+    is a plain hash, not keyed with the secret key, so that rotating the key
+    cannot split one organization in two; "" when there is no name.
+    """
+    return normalized_key(normalize_organization_name(name))
+
+
+def normalized_key(normalized: str) -> str:
+    """``organization_key`` of an already normalized name, such as a pledge's."""
+    return hashlib.sha256(normalized.encode()).hexdigest() if normalized else ""
 
 
 def private_storage():

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from employers.choices import Sector, SizeBand
+from employers.models.pledges import organization_key
 
 # Bump when the consent wording on the form changes; each registration keeps
 # the version its person agreed to.
@@ -42,6 +43,8 @@ class Registration(models.Model):
     name = models.CharField(_("name"), max_length=120)
     email = models.EmailField(_("work email"))
     organization = models.CharField(_("organization"), max_length=160)
+    # Survives the purge of the name, for counting organizations in reports.
+    organization_key = models.CharField(max_length=64, blank=True, editable=False)
     job_title = models.CharField(_("job title"), max_length=120, blank=True)
     sector = models.CharField(_("sector"), max_length=8, choices=Sector, blank=True)
     size = models.CharField(
@@ -102,6 +105,15 @@ class Registration(models.Model):
 
     def __str__(self):
         return self.name or str(_("Anonymous registration"))
+
+    def save(self, *args, **kwargs):
+        # After the purge the organization is blank: keep the key it left.
+        if self.organization:
+            self.organization_key = organization_key(self.organization)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "organization" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "organization_key"}
+        super().save(*args, **kwargs)
 
     @property
     def is_active(self) -> bool:

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('home', '0001_initial'),
+        ('home', '0002_impact_report'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

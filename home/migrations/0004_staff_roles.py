@@ -69,7 +69,7 @@ ROLES = {
             "employers.change_pledge",
             "employers.view_pledge_contact",
             "employers.moderate_pledge",
-            # Future, from the impact report: "home.view_impact_report",
+            "home.view_impact_report",
         ],
         "root_page": [
             "add_page",
@@ -108,10 +108,10 @@ ROLES = {
     REPORT_VIEWERS: {
         "permissions": [
             "wagtailadmin.access_admin",
-            # Future, from the impact report: "home.view_impact_report",
+            "home.view_impact_report",
         ],
     },
-    # "home.manage_personal_data" (future, privacy requests) goes to no group:
+    # "home.manage_personal_data" (privacy requests) goes to no group:
     # superusers have it, and docs/roles.md says whom else to give it to.
 }
 
@@ -246,8 +246,8 @@ def apply_workflow(apps, root_page, moderators) -> None:
 class Migration(migrations.Migration):
     dependencies = [
         ("home", "0003_personal_data_requests"),
-        ("resources", "0002_hiring_stages"),
-        ("employers", "0002_registrant_emails"),
+        ("resources", "0003_guide_views"),
+        ("employers", "0003_registration_organization_key"),
         ("wagtailcore", "0098_apitoken"),
         ("wagtailimages", "0027_image_description"),
         ("wagtaildocs", "0014_alter_document_file_size"),

@@ -1,5 +1,6 @@
 """Site-wide models: pages, site settings and navigation."""
 
+from .impact import ImpactReport
 from .navigation import FooterLink, MainMenuItem, NavigationSettings
 from .pages import HomePage, StandardPage
 from .privacy import PersonalDataRequest
@@ -9,6 +10,7 @@ __all__ = [
     "Community",
     "FooterLink",
     "HomePage",
+    "ImpactReport",
     "MainMenuItem",
     "NavigationSettings",
     "PersonalDataRequest",

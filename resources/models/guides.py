@@ -20,6 +20,7 @@ from wagtail.search import index
 
 from home.models.mixins import HeroImageMixin
 from resources.blocks import GuideStreamBlock
+from resources.models.views import VIEW_HEADER
 from resources.page_context import guide_context, guide_listing
 from resources.views import guide_feedback
 
@@ -180,6 +181,18 @@ class GuidePage(RoutablePageMixin, HeroImageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(guide_context(self, request))
         return context
+
+    def serve(self, request, view=None, args=None, kwargs=None):
+        """Mark the guide itself (not its routes) for the view counter.
+
+        ``resources.middleware.GuideViewCounterMiddleware`` reads and removes
+        the header, also from responses a page cache replays.
+        """
+        response = super().serve(request, view, args, kwargs)
+        is_guide = view is None or view.__name__ == self.index_route.__name__
+        if is_guide and request.method == "GET" and response.status_code == 200:
+            response[VIEW_HEADER] = str(self.pk)
+        return response
 
     @path("feedback/", name="feedback")
     def feedback(self, request):

@@ -67,6 +67,7 @@ EXPECTED = {
             "employers.change_pledge",
             "employers.view_pledge_contact",
             "employers.moderate_pledge",
+            "home.view_impact_report",
         },
         "root page": {
             "add_page",
@@ -103,7 +104,7 @@ EXPECTED = {
         },
     },
     roles.REPORT_VIEWERS: {
-        "permissions": {"wagtailadmin.access_admin"},
+        "permissions": {"wagtailadmin.access_admin", "home.view_impact_report"},
         "root page": set(),
         "root collection": set(),
     },

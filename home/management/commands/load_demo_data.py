@@ -47,7 +47,7 @@ class Command(BaseCommand):
             self._superuser()
             self._staff()
             home = site_demo.load_site(self.stdout, seed=seed)
-            guides_demo.load(home, self.stdout)
+            guides_demo.load(home, self.stdout, seed=seed)
             pledges_demo.load(home, self.stdout, seed=seed)
             demo_workshops.load(home, self.stdout, seed=seed)
             site_demo.load_navigation(home, self.stdout)
