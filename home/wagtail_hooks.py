@@ -2,10 +2,10 @@
 
 from django.conf import settings
 from django.shortcuts import redirect
-from django.utils import translation
 
 from wagtail import hooks
-from wagtail.coreutils import get_supported_content_language_variant
+
+from home import site_cache
 
 
 @hooks.register("before_serve_page")
@@ -17,7 +17,6 @@ def serve_pages_in_their_own_language(page, request, serve_args, serve_kwargs):
     """
     if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
         return None
-    active = get_supported_content_language_variant(translation.get_language())
-    if page.locale.language_code != active:
+    if site_cache.language_code(page.locale_id) != site_cache.active_language():
         return redirect(page.get_url(request))
     return None

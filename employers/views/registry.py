@@ -275,11 +275,9 @@ def initials(name: str) -> str:
 
 
 def _filters(request: HttpRequest) -> tuple[RegistryFilterForm, dict]:
-    communities = SiteSettings.for_request(request).communities.values_list(
-        "name", flat=True
-    )
+    communities = [c.name for c in SiteSettings.for_request(request).communities.all()]
     form = RegistryFilterForm(
-        request.GET, communities=list(communities), commitments=Commitment.objects.all()
+        request.GET, communities=communities, commitments=Commitment.objects.all()
     )
     return form, form.chosen()
 

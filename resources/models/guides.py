@@ -19,6 +19,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.models.mixins import HeroImageMixin
+from home.routing import RoutedPageMixin
 from resources.blocks import GuideStreamBlock
 from resources.page_context import guide_context, guide_listing
 from resources.views import guide_feedback
@@ -42,7 +43,7 @@ def _text_in(value: Any) -> list[str]:
     return []
 
 
-class GuideIndexPage(Page):
+class GuideIndexPage(RoutedPageMixin, Page):
     intro = models.TextField(_("introduction"), max_length=600, blank=True)
 
     content_panels = Page.content_panels + [
@@ -97,7 +98,7 @@ class FeaturedGuide(ChosenGuide):
         verbose_name_plural = _("featured guides")
 
 
-class GuidePage(RoutablePageMixin, HeroImageMixin, Page):
+class GuidePage(RoutedPageMixin, RoutablePageMixin, HeroImageMixin, Page):
     summary = models.TextField(
         _("summary"),
         max_length=300,
