@@ -22,7 +22,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import ContentStreamBlock
-from home.routing import RoutedPageMixin
+from home.routing import RoutedPageMixin, public
 
 
 class WorkshopFormat(models.TextChoices):
@@ -45,7 +45,7 @@ class WorkshopIndexPage(RoutedPageMixin, RoutablePageMixin, Page):
         verbose_name_plural = _("workshop index pages")
 
     def workshops(self):
-        return WorkshopPage.objects.live().public().child_of(self)
+        return public(WorkshopPage.objects.live().child_of(self))
 
     @path("")
     def listing(self, request):

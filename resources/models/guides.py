@@ -67,7 +67,7 @@ class GuideIndexPage(RoutedPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        guides = GuidePage.objects.live().public().child_of(self)
+        guides = GuidePage.objects.live().child_of(self)
         context.update(guide_listing(request, guides, self.featured_guides))
         return context
 
