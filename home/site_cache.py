@@ -17,6 +17,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.db import transaction
@@ -128,8 +129,13 @@ def active_language() -> str:
 
 
 def active_locale_id() -> int | None:
-    """The locale of the active language, or None when staff have not added it."""
-    return locale_ids().get(active_language())
+    """The locale of the active language, as ``Locale.get_active()`` finds it.
+
+    Falls back to the default language's, then None when neither exists.
+    """
+    ids = locale_ids()
+    default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    return ids.get(active_language(), ids.get(default))
 
 
 def language_code(locale_id: int) -> str | None:
