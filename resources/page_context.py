@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest
 from wagtail import hooks
 
 from home import site_cache
+from home.blocks import prefetch_renditions
 from home.routing import public
 from resources.forms import GuideFeedbackForm
 from resources.models.topics import HiringStage, Topic
@@ -124,6 +125,7 @@ def guide_context(guide, request: HttpRequest) -> dict:
     if stages:
         previous_guide, next_guide = _neighbours(guide, published, stages[0])
 
+    prefetch_renditions(guide.hero_image, guide.body)
     calls = (hook(request, guide) for hook in hooks.get_hooks(CALL_TO_ACTION_HOOK))
     return {
         "guide_topics": topics,

@@ -9,7 +9,12 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home import site_cache
-from home.blocks import ContentStreamBlock, HomeStreamBlock, PathBlock
+from home.blocks import (
+    ContentStreamBlock,
+    HomeStreamBlock,
+    PathBlock,
+    prefetch_renditions,
+)
 from home.figures import live_figures
 from home.models.mixins import HeroImageMixin
 from home.routing import RoutedPageMixin, read_root, route_below
@@ -68,6 +73,7 @@ class HomePage(RoutedPageMixin, HeroImageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["live_figures"] = live_figures(request)
+        prefetch_renditions(self.hero_image, self.body)
         return context
 
     def route(self, request, path_components):
@@ -100,3 +106,8 @@ class StandardPage(RoutedPageMixin, Page):
     class Meta:
         verbose_name = _("standard page")
         verbose_name_plural = _("standard pages")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        prefetch_renditions(self.body)
+        return context
