@@ -125,7 +125,7 @@ class PledgePage(RoutedPageMixin, RoutablePageMixin, HeroImageMixin, Page):
         return wording_version(str(self.news_consent_text))
 
     def registry(self):
-        return self.get_children().type(PledgeRegistryPage).live().specific().first()
+        return PledgeRegistryPage.objects.child_of(self).live().first()
 
     @path("")
     def index_route(self, request):
