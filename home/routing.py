@@ -21,6 +21,7 @@ from django.urls import Resolver404
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageViewRestriction
+from wagtail.url_routing import RouteResult
 
 # Set on a routed page when no view restriction applies to it or an ancestor.
 UNRESTRICTED = "_route_found_no_view_restrictions"
@@ -32,6 +33,7 @@ def _ancestor_paths(page: Page) -> list[str]:
 
 
 def _with_restrictions(pages: QuerySet) -> QuerySet:
+    """Annotate whether each page has a view restriction of its own."""
     return pages.annotate(
         has_restriction=Exists(PageViewRestriction.objects.filter(page=OuterRef("pk")))
     )
@@ -57,7 +59,9 @@ def _hands_over(page: Page, remaining: list[str]) -> bool:
     return True
 
 
-def route_below(root: Page, request: HttpRequest, path_components: list[str]):
+def route_below(
+    root: Page, request: HttpRequest, path_components: list[str]
+) -> RouteResult:
     """Route ``path_components`` under ``root``, as Wagtail's ``route()`` would."""
     depth = root.depth
     by_slug = Q()

@@ -1,9 +1,9 @@
 """What every public page reads about its site, kept in the shared cache.
 
 The Wagtail site for a host name, the locales, site settings, menus,
-breadcrumbs and the language switcher's links change only when staff save or
-publish something, yet each page would read them from the database. Here a
-request reads them from the cache instead.
+breadcrumbs, the language switcher's links and the guide filters change only
+when staff save or publish something, yet each page would read them from the
+database. Here a request reads them from the cache instead.
 
 Every entry's key holds the *content version*. Publishing, unpublishing,
 moving or deleting a page, and saving a site, locale, image or site setting
@@ -38,6 +38,7 @@ VERSION_KEY = f"{PREFIX}:version"
 
 
 def content_version() -> str:
+    """The current content version, started here if the cache has none."""
     version = cache.get(VERSION_KEY)
     if version is None:
         # A version that is lost (evicted, cache restarted) only means a new
@@ -125,6 +126,7 @@ def locale_ids() -> dict[str, int]:
 
 
 def active_language() -> str:
+    """The active language as a content language code, such as "fr-ca"."""
     return get_supported_content_language_variant(translation.get_language())
 
 
@@ -139,6 +141,7 @@ def active_locale_id() -> int | None:
 
 
 def language_code(locale_id: int) -> str | None:
+    """The language code of a locale, or None if the cache does not know it."""
     for code, pk in locale_ids().items():
         if pk == locale_id:
             return code

@@ -17,6 +17,8 @@ def serve_pages_in_their_own_language(page, request, serve_args, serve_kwargs):
     """
     if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
         return None
-    if site_cache.language_code(page.locale_id) != site_cache.active_language():
+    # A locale added moments ago may not be in another process's cache yet.
+    language = site_cache.language_code(page.locale_id) or page.locale.language_code
+    if language != site_cache.active_language():
         return redirect(page.get_url(request))
     return None
