@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1:8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run migrate demo test lint format messages clean
+.PHONY: help install run migrate demo test lint format messages bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -46,6 +46,8 @@ format: install ## Reformat Python code
 messages: install ## Update the French translation files
 	$(BIN)/python manage.py makemessages --locale fr_CA --ignore '.venv/*' --ignore 'var/*'
 
+bench: install ## Benchmark public pages under gunicorn on PostgreSQL (REBUILD=1 rebuilds the data)
+	$(BIN)/python -m bench.run $(if $(REBUILD),--rebuild)
 .PHONY: bench-report
 bench-report: install ## Time the impact report on PostgreSQL (DATABASE_URL)
 	$(BIN)/python bench/impact_report.py

@@ -1,6 +1,10 @@
 """The shared stream of content blocks, defined once and reused by page types."""
 
+from collections.abc import Iterator
+from typing import Any
+
 from django.core.exceptions import ValidationError
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -12,6 +16,7 @@ from wagtail.embeds.embeds import get_embed
 from wagtail.embeds.exceptions import EmbedException
 from wagtail.embeds.models import Embed
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.images.models import AbstractImage
 
 # Rich text stays to what the design styles; headings come from HeadingBlock so
 # editors cannot break the page outline.
@@ -289,3 +294,31 @@ class HomeStreamBlock(ContentStreamBlock):
     """The home page's featured content: the shared blocks plus page cards."""
 
     featured_pages = FeaturedPagesBlock()
+
+
+def _images_in(value: Any) -> Iterator[AbstractImage]:
+    """Every image in a stream's values, however deeply its blocks nest."""
+    if isinstance(value, AbstractImage):
+        yield value
+    elif isinstance(value, blocks.StreamValue):
+        for child in value:
+            yield from _images_in(child.value)
+    elif isinstance(value, blocks.StructValue):
+        for item in value.values():
+            yield from _images_in(item)
+    elif isinstance(value, blocks.list_block.ListValue | list | tuple):
+        for item in value:
+            yield from _images_in(item)
+
+
+def prefetch_renditions(*values: Any) -> None:
+    """Read the renditions of every image in ``values`` (images or streams) at once.
+
+    One query, where each picture would otherwise read its renditions from the
+    cache and write them back on every view.
+    """
+    images = [image for value in values for image in _images_in(value)]
+    if images:
+        prefetch_related_objects(
+            images, Prefetch("renditions", to_attr="prefetched_renditions")
+        )

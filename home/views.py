@@ -9,8 +9,9 @@ from django.template.response import TemplateResponse
 from django.templatetags.static import static
 from django.views.decorators.http import require_GET
 
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
+from home import site_cache
 from home.colours import HEX_COLOUR
 from home.models import SiteSettings
 
@@ -34,7 +35,7 @@ def search(request: HttpRequest) -> HttpResponse:
             results = (
                 Page.objects.live()
                 .public()
-                .filter(locale=Locale.get_active())
+                .filter(locale_id=site_cache.active_locale_id())
                 .specific()
                 .search(terms)
             )

@@ -4,11 +4,14 @@ import re
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import Q, Subquery, prefetch_related_objects
 from django.http import Http404, HttpRequest
 
 from wagtail import hooks
 
+from home import site_cache
+from home.blocks import prefetch_renditions
+from home.routing import public
 from resources.forms import GuideFeedbackForm
 from resources.models.topics import HiringStage, Topic
 
@@ -20,14 +23,21 @@ WORDS = re.compile(r"\w+")
 CALL_TO_ACTION_HOOK = "register_guide_call_to_action"
 
 
-def guide_listing(request: HttpRequest, guides, featured) -> dict:
-    """Filter, search, sort and paginate ``guides`` from the query string.
+def filter_options() -> tuple[list[Topic], list[HiringStage]]:
+    """Every topic and hiring stage, from the site cache (see resources.signals)."""
+    return site_cache.get_or_build(
+        "guide-filters",
+        lambda: (list(Topic.objects.all()), list(HiringStage.objects.all())),
+    )
 
-    An unknown topic or stage is a 404, so a mistyped address is not mistaken
-    for an empty library.
+
+def guide_listing(request: HttpRequest, guides, featured) -> dict:
+    """Filter, search, sort and paginate the live ``guides`` from the query string.
+
+    Only public guides are listed. An unknown topic or stage is a 404, so a
+    mistyped address is not mistaken for an empty library.
     """
-    topics = list(Topic.objects.all())
-    stages = list(HiringStage.objects.all())
+    topics, stages = filter_options()
     topic = _choose(topics, "slug", request.GET.get("topic", ""))
     stage = _choose(stages, "code", request.GET.get("stage", ""))
     query = request.GET.get("q", "").strip()[:200]
@@ -35,18 +45,24 @@ def guide_listing(request: HttpRequest, guides, featured) -> dict:
     sort = request.GET.get("sort", "")
     sort = sort if sort in SORTS else "newest"
 
-    matches = guides
+    # Cards show no body: skip reading and decoding it.
+    guides = guides.defer_streamfields()
+    matches = public(guides)
     if terms:
         found = guides.search(terms)[:MAX_SEARCH_MATCHES]
-        matches = guides.filter(pk__in=[guide.pk for guide in found])
+        matches = matches.filter(pk__in=[guide.pk for guide in found])
     if topic:
         matches = matches.filter(topics=topic)
     if stage:
         matches = matches.filter(stages=stage)
-    matches = matches.order_by(*SORTS[sort]).prefetch_related("topics", "stages")
+    matches = matches.order_by(*SORTS[sort])
 
     page = Paginator(matches, GUIDES_PER_PAGE).get_page(request.GET.get("page"))
     filtered = bool(topic or stage or terms)
+    page.object_list = list(page.object_list)
+    shown_featured = [] if filtered or page.number > 1 else _featured(featured)
+    # One read of the cards' topics and stages for both lists.
+    prefetch_related_objects([*page.object_list, *shown_featured], "topics", "stages")
     chosen = {
         "topic": topic.slug if topic else "",
         "stage": stage.code if stage else "",
@@ -62,7 +78,7 @@ def guide_listing(request: HttpRequest, guides, featured) -> dict:
         "search_query": query,
         "sort": sort,
         "is_filtered": filtered,
-        "featured": [] if filtered or page.number > 1 else _featured(featured),
+        "featured": shown_featured,
         "pagination_query": urlencode({k: v for k, v in chosen.items() if v}),
     }
 
@@ -77,43 +93,39 @@ def _choose(options: list, attribute: str, value: str):
 
 
 def _featured(featured) -> list:
-    links = list(
-        featured.select_related("guide").prefetch_related(
-            "guide__topics", "guide__stages"
-        )
-    )
+    links = featured.select_related("guide").defer("guide__body")
     return [link.guide for link in links if link.guide.live]
 
 
 def guide_context(guide, request: HttpRequest) -> dict:
     """Related, previous and next guides, contents, and calls to action."""
     model = type(guide)
-    published = model.objects.live().public()
-    stages = list(guide.stages.all())
-    topics = list(guide.topics.all())
+    # Cards and links to other guides show no body: skip reading it.
+    published = public(model.objects.live().defer_streamfields())
 
     related = [
         link.guide
-        for link in guide.related_guides.select_related("guide")
+        for link in guide.related_guides.select_related("guide").defer("guide__body")
         if link.guide.live and link.guide.pk != guide.pk
     ][:RELATED_GUIDES]
-    if len(related) < RELATED_GUIDES and topics:
+    if len(related) < RELATED_GUIDES and guide.pk is not None:
+        # Guides sharing a topic, by the topics as saved: one query, not two.
         related += list(
-            published.filter(topics__in=topics)
+            published.filter(topics__guides=guide.pk)
             .exclude(pk__in=[guide.pk, *(g.pk for g in related)])
             .distinct()
             .order_by("-first_published_at")[: RELATED_GUIDES - len(related)]
         )
-    prefetch_related_objects(related, Prefetch("topics"), Prefetch("stages"))
+    # A preview's unsaved topics and stages still win over what is read here.
+    prefetch_related_objects([guide, *related], "topics", "stages")
+    stages = list(guide.stages.all())
+    topics = list(guide.topics.all())
 
     previous_guide = next_guide = None
     if stages:
-        siblings = published.filter(stages=stages[0], depth=guide.depth).filter(
-            path__startswith=guide.path[: -guide.steplen]
-        )
-        previous_guide = siblings.filter(path__lt=guide.path).order_by("-path").first()
-        next_guide = siblings.filter(path__gt=guide.path).order_by("path").first()
+        previous_guide, next_guide = _neighbours(guide, published, stages[0])
 
+    prefetch_renditions(guide.hero_image, guide.body)
     calls = (hook(request, guide) for hook in hooks.get_hooks(CALL_TO_ACTION_HOOK))
     return {
         "guide_topics": topics,
@@ -127,3 +139,20 @@ def guide_context(guide, request: HttpRequest) -> dict:
         "feedback_form": GuideFeedbackForm(),
         "feedback_thanks": request.GET.get("feedback") == "thanks",
     }
+
+
+def _neighbours(guide, published, stage) -> tuple:
+    """The guides before and after ``guide`` in tree order in its stage, at once."""
+    siblings = published.filter(
+        stages=stage, depth=guide.depth, path__startswith=guide.path[: -guide.steplen]
+    )
+    before = siblings.filter(path__lt=guide.path).order_by("-path").values("path")[:1]
+    after = siblings.filter(path__gt=guide.path).order_by("path").values("path")[:1]
+    pages = published.filter(Q(path=Subquery(before)) | Q(path=Subquery(after)))
+    previous_guide = next_guide = None
+    for page in pages:
+        if page.path < guide.path:
+            previous_guide = page
+        else:
+            next_guide = page
+    return previous_guide, next_guide

@@ -1,14 +1,9 @@
-"""Cached pages go stale when the topics that guides and workshops show change."""
+"""Cached pages and the guide library's filters list topics and hiring stages."""
 
 from django.db.models.signals import post_delete, post_save
 
-from home import page_cache
+from home.signals import content_changed
 from resources.models import HiringStage, Topic
-
-
-def content_changed(sender, **kwargs) -> None:
-    page_cache.invalidate(page_cache.CONTENT)
-
 
 for model in (Topic, HiringStage):
     post_save.connect(content_changed, sender=model, dispatch_uid=f"cache-{model}")

@@ -66,6 +66,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # The Wagtail site for the host name, from the cache (home/site_cache.py).
+    "home.site_cache.CachedSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     # After the CSRF middleware, which sets the cookie of a token filled in on a
     # hit; before authentication and messages, so a hit runs no query and a

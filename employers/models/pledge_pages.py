@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from home.blocks import ContentStreamBlock
 from home.models.mixins import HeroImageMixin
+from home.routing import RoutedPageMixin
 
 
 def wording_version(text: str) -> str:
@@ -20,7 +21,7 @@ def wording_version(text: str) -> str:
     return hashlib.sha256(text.strip().encode()).hexdigest()[:12]
 
 
-class PledgePage(RoutablePageMixin, HeroImageMixin, Page):
+class PledgePage(RoutedPageMixin, RoutablePageMixin, HeroImageMixin, Page):
     intro = models.TextField(
         _("introduction"),
         max_length=600,
@@ -124,7 +125,7 @@ class PledgePage(RoutablePageMixin, HeroImageMixin, Page):
         return wording_version(str(self.news_consent_text))
 
     def registry(self):
-        return self.get_children().type(PledgeRegistryPage).live().specific().first()
+        return PledgeRegistryPage.objects.child_of(self).live().first()
 
     @path("")
     def index_route(self, request):
@@ -163,7 +164,7 @@ class PledgePage(RoutablePageMixin, HeroImageMixin, Page):
         return pledges.manage(self, request, token)
 
 
-class PledgeRegistryPage(RoutablePageMixin, Page):
+class PledgeRegistryPage(RoutedPageMixin, RoutablePageMixin, Page):
     class Licence(models.TextChoices):
         OGL_CANADA = "ogl-ca", _("Open Government Licence – Canada")
         CC_BY = "cc-by-4.0", _("Creative Commons Attribution 4.0")

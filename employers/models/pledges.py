@@ -193,7 +193,12 @@ class Pledge(models.Model):
             ("view_pledge_contact", _("Can see pledge contact details")),
             ("moderate_pledge", _("Can approve and reject pledges")),
         ]
-        indexes = [models.Index(fields=["status", "expires_at"])]
+        indexes = [
+            models.Index(fields=["status", "expires_at"]),
+            # The registry lists the newest first: read a page in index order
+            # rather than sorting every listed pledge.
+            models.Index(fields=["approved_at"], name="pledge_approved_at_idx"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(status="approved") | Q(expires_at__isnull=False),

@@ -22,6 +22,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import ContentStreamBlock
+from home.routing import RoutedPageMixin, public
 
 
 class WorkshopFormat(models.TextChoices):
@@ -30,7 +31,7 @@ class WorkshopFormat(models.TextChoices):
     HYBRID = "hybrid", _("Hybrid")
 
 
-class WorkshopIndexPage(RoutablePageMixin, Page):
+class WorkshopIndexPage(RoutedPageMixin, RoutablePageMixin, Page):
     intro = models.TextField(_("introduction"), max_length=600, blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -44,7 +45,7 @@ class WorkshopIndexPage(RoutablePageMixin, Page):
         verbose_name_plural = _("workshop index pages")
 
     def workshops(self):
-        return WorkshopPage.objects.live().public().child_of(self)
+        return public(WorkshopPage.objects.live().child_of(self))
 
     @path("")
     def listing(self, request):
@@ -65,7 +66,7 @@ class WorkshopIndexPage(RoutablePageMixin, Page):
         return index_calendar(self, request)
 
 
-class WorkshopPage(RoutablePageMixin, Page):
+class WorkshopPage(RoutedPageMixin, RoutablePageMixin, Page):
     summary = models.TextField(
         _("summary"),
         max_length=300,

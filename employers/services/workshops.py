@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
-from django.db.models import Count, Q, QuerySet, Sum, Value
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -133,18 +133,27 @@ def links(registration: Registration, base_url: str | None = None) -> dict:
 
 
 def with_seat_counts(workshops: QuerySet) -> QuerySet:
-    """Annotate ``seats_taken`` and ``waitlist_length`` in the same query."""
+    """Annotate ``seats_taken`` and ``waitlist_length`` in the same query.
+
+    Each is a subquery on the workshop's own registrations, so counting a
+    listing and cutting a page from it never groups every registration.
+    """
+    registrations = Registration.objects.filter(workshop=OuterRef("pk")).order_by()
+    seats = (
+        registrations.filter(status__in=Registration.HOLDING)
+        .values("workshop")
+        .annotate(total=Sum("seats"))
+        .values("total")
+    )
+    waiting = (
+        registrations.filter(status=Status.WAITLISTED)
+        .values("workshop")
+        .annotate(total=Count("pk"))
+        .values("total")
+    )
     return workshops.annotate(
-        seats_taken=Coalesce(
-            Sum(
-                "registrations__seats",
-                filter=Q(registrations__status__in=Registration.HOLDING),
-            ),
-            Value(0),
-        ),
-        waitlist_length=Count(
-            "registrations", filter=Q(registrations__status=Status.WAITLISTED)
-        ),
+        seats_taken=Coalesce(Subquery(seats), Value(0)),
+        waitlist_length=Coalesce(Subquery(waiting), Value(0)),
     )
 
 

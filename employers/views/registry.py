@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -39,6 +39,11 @@ LOGO_TYPES = {".webp": "image/webp", ".png": "image/png"}
 BADGE_WIDTH = 320
 BADGE_HEIGHT = 120
 ONE_DAY = 60 * 60 * 24
+# Labels by code, looked up once per card: Django's get_FOO_display() rebuilds
+# and hashes the whole list of choices, translating each label, on every call.
+SECTOR_LABELS = dict(Sector.choices)
+SIZE_LABELS = dict(SizeBand.choices)
+LEVEL_LABELS = dict(Pledge.Level.choices)
 CSV_COLUMNS = [
     "organization",
     "website",
@@ -242,15 +247,7 @@ def open_data_json(page, request: HttpRequest) -> JsonResponse:
 
 def filter_pledges(chosen: dict) -> QuerySet:
     """Listed pledges matching the chosen filters, with their commitments."""
-    # Annotate before filtering, so a commitment filter does not narrow the counts.
-    pledges = Pledge.objects.listed().annotate(
-        commitment_count=Count("chosen_commitments", distinct=True),
-        done_count=Count(
-            "chosen_commitments",
-            filter=Q(chosen_commitments__progress=PledgeCommitment.Progress.DONE),
-            distinct=True,
-        ),
-    )
+    pledges = Pledge.objects.listed()
     if "q" in chosen:
         pledges = pledges.filter(organization_name__icontains=chosen["q"])
     if "sector" in chosen:
@@ -275,11 +272,9 @@ def initials(name: str) -> str:
 
 
 def _filters(request: HttpRequest) -> tuple[RegistryFilterForm, dict]:
-    communities = SiteSettings.for_request(request).communities.values_list(
-        "name", flat=True
-    )
+    communities = [c.name for c in SiteSettings.for_request(request).communities.all()]
     form = RegistryFilterForm(
-        request.GET, communities=list(communities), commitments=Commitment.objects.all()
+        request.GET, communities=communities, commitments=Commitment.objects.all()
     )
     return form, form.chosen()
 
@@ -316,6 +311,17 @@ def _decorate(page, request: HttpRequest, pledges: Iterable[Pledge]) -> None:
             pledge.website.split("://", 1)[-1].removeprefix("www.").rstrip("/")
         )
         pledge.initials = initials(pledge.organization_name)
+        # Counted from the prefetched choices rather than annotated: counting in
+        # SQL groups every listed pledge before the page is cut, and a filter
+        # on one commitment would narrow the counts.
+        choices = pledge.chosen_commitments.all()
+        pledge.commitment_count = len(choices)
+        pledge.done_count = sum(
+            choice.progress == PledgeCommitment.Progress.DONE for choice in choices
+        )
+        pledge.sector_label = SECTOR_LABELS.get(pledge.sector, pledge.sector)
+        pledge.size_label = SIZE_LABELS.get(pledge.size_band, pledge.size_band)
+        pledge.level_label = LEVEL_LABELS.get(pledge.level, pledge.level)
         # Placeholders take one of four colours, the same for a pledge each time.
         pledge.placeholder_tone = pledge.pk % 4
 
@@ -361,7 +367,7 @@ def _open_data(page, request: HttpRequest) -> list[dict]:
             "organization": pledge.organization_name,
             "website": pledge.website,
             "sector_code": pledge.sector,
-            "sector": str(pledge.get_sector_display()),
+            "sector": str(pledge.sector_label),
             "community": pledge.community,
             "size_band": pledge.size_band,
             "level": pledge.level,

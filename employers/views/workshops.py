@@ -59,12 +59,14 @@ def _cache_hints(workshop: WorkshopPage) -> None:
 def workshop_index(index, request: HttpRequest, *, past: bool = False):
     page_cache.depends_on(page_cache.REGISTRATIONS)
     now = timezone.now()
-    workshops = service.with_seat_counts(index.workshops())
+    listed = index.workshops()
+    # Cards show no body: skip reading and decoding it.
+    workshops = service.with_seat_counts(listed.defer_streamfields())
     if past:
         workshops = workshops.filter(end__lte=now).order_by("-start")
     else:
         workshops = workshops.filter(end__gt=now).order_by("start")
-    topics = list(Topic.objects.filter(workshops__in=index.workshops()).distinct())
+    topics = list(Topic.objects.filter(workshops__in=listed).distinct())
     topic = _choose(topics, request.GET.get("topic", ""))
     formats = WorkshopFormat.choices
     chosen_format = request.GET.get("format", "")
@@ -135,6 +137,7 @@ def index_calendar(index, request: HttpRequest) -> HttpResponse:
     """
     workshops = (
         index.workshops()
+        .defer_streamfields()
         .filter(end__gt=timezone.now())
         .select_related("venue", "calendar_state")
         .order_by("start")
@@ -159,8 +162,8 @@ def _ics(content: bytes, filename: str, *, inline: bool = False) -> HttpResponse
 def workshop_context(workshop: WorkshopPage, request: HttpRequest) -> dict:
     """Topics, facilitators, venue and seats, in a fixed number of queries."""
     _cache_hints(workshop)
-    taken = service.seats_taken(workshop)
-    workshop.seats_taken = taken
+    if getattr(workshop, "seats_taken", None) is None:
+        workshop.seats_taken = service.seats_taken(workshop)
     facilitators = [
         link.facilitator
         for link in WorkshopFacilitator.objects.filter(page=workshop)
@@ -253,6 +256,8 @@ def register(workshop: WorkshopPage, request: HttpRequest) -> HttpResponse:
             status=409,
         )
     except service.WorkshopFull:
+        # Seats went while the form was filled in: show the count as it is now.
+        _with_counts(workshop)
         return _render(workshop, request, "closed", {"state": "full"}, status=409)
     except service.RegistrationClosed:
         return _render(workshop, request, "closed", {"state": "closed"}, status=409)

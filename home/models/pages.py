@@ -8,12 +8,19 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.blocks import ContentStreamBlock, HomeStreamBlock, PathBlock
+from home import site_cache
+from home.blocks import (
+    ContentStreamBlock,
+    HomeStreamBlock,
+    PathBlock,
+    prefetch_renditions,
+)
 from home.figures import live_figures
 from home.models.mixins import HeroImageMixin
+from home.routing import RoutedPageMixin, read_root, route_below
 
 
-class HomePage(HeroImageMixin, Page):
+class HomePage(RoutedPageMixin, HeroImageMixin, Page):
     hero_heading = models.CharField(_("heading"), max_length=120)
     hero_text = models.TextField(_("text"), max_length=400, blank=True)
     paths = StreamField(
@@ -52,13 +59,34 @@ class HomePage(HeroImageMixin, Page):
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
 
+    @property
+    def localized(self):
+        """Skip the locale query when the page is already in the active language.
+
+        Routing asks for the site's home page in the active language on every
+        request (``Page.route_for_request``).
+        """
+        if self.locale_id == site_cache.active_locale_id():
+            return self
+        return super().localized
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["live_figures"] = live_figures(request)
+        prefetch_renditions(self.hero_image, self.body)
         return context
 
+    def route(self, request, path_components):
+        """Route the whole address at once (see ``home.routing``)."""
+        if path_components:
+            return route_below(self, request, path_components)
+        if self.get_deferred_fields():
+            # The cached site's root page: read the page to serve it.
+            return super(HomePage, read_root(self)).route(request, [])
+        return super().route(request, path_components)
 
-class StandardPage(Page):
+
+class StandardPage(RoutedPageMixin, Page):
     intro = models.TextField(
         _("introduction"),
         max_length=600,
@@ -78,3 +106,8 @@ class StandardPage(Page):
     class Meta:
         verbose_name = _("standard page")
         verbose_name_plural = _("standard pages")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        prefetch_renditions(self.body)
+        return context

@@ -17,10 +17,11 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable
 
 from home.colours import validate_brand_colour
+from home.site_cache import CachedSettingMixin
 
 
 @register_setting(icon="site")
-class SiteSettings(ClusterableModel, BaseSiteSetting):
+class SiteSettings(CachedSettingMixin, ClusterableModel, BaseSiteSetting):
     organization_name = models.CharField(
         _("organization name"),
         max_length=120,
@@ -92,6 +93,8 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
     )
 
     select_related = ["logo", "funder_logo"]
+    # Every page's footer shows the social links; forms offer the communities.
+    cache_prefetch = ("social_links", "communities")
 
     edit_handler = TabbedInterface(
         [

@@ -19,6 +19,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.models.mixins import HeroImageMixin
+from home.routing import RoutedPageMixin
 from resources.blocks import GuideStreamBlock
 from resources.models.views import VIEW_HEADER
 from resources.page_context import guide_context, guide_listing
@@ -43,7 +44,7 @@ def _text_in(value: Any) -> list[str]:
     return []
 
 
-class GuideIndexPage(Page):
+class GuideIndexPage(RoutedPageMixin, Page):
     intro = models.TextField(_("introduction"), max_length=600, blank=True)
 
     content_panels = Page.content_panels + [
@@ -67,7 +68,7 @@ class GuideIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        guides = GuidePage.objects.live().public().child_of(self)
+        guides = GuidePage.objects.live().child_of(self)
         context.update(guide_listing(request, guides, self.featured_guides))
         return context
 
@@ -98,7 +99,7 @@ class FeaturedGuide(ChosenGuide):
         verbose_name_plural = _("featured guides")
 
 
-class GuidePage(RoutablePageMixin, HeroImageMixin, Page):
+class GuidePage(RoutedPageMixin, RoutablePageMixin, HeroImageMixin, Page):
     summary = models.TextField(
         _("summary"),
         max_length=300,

@@ -171,3 +171,47 @@ def test_no_template_has_inline_script_style_or_event_handler():
         for match in inline.finditer(path.read_text(encoding="utf-8"))
     ]
     assert offenders == []
+
+
+def _production_setting(name: str, **env: str) -> str:
+    """A production setting's value, read by importing the module alone: Django
+    itself would need django-storages, an optional extra, to start."""
+    clean_env = {"PATH": os.environ["PATH"], "HOME": os.environ.get("HOME", "/tmp")}
+    clean_env.update(SECRET_KEY="not-secret", DATABASE_URL="sqlite://", **env)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from config.settings import production as p; "
+            f"print(repr(getattr(p, {name!r}, None)))",
+        ],
+        cwd=PROJECT,
+        env=clean_env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_production_keeps_media_in_a_bucket_when_one_is_named():
+    on_disk = _production_setting("STORAGES")
+    assert "'default': {'BACKEND': 'django.core.files.storage.FileSystemStorage'" in (
+        on_disk
+    )
+    bucket = {
+        "AWS_STORAGE_BUCKET_NAME": "lip-media",
+        "AWS_S3_ENDPOINT_URL": "https://objects.example.net",
+    }
+    storages = _production_setting("STORAGES", **bucket)
+    assert "'default': {'BACKEND': 'storages.backends.s3.S3Storage'" in storages
+    # Only media goes to the bucket; logos awaiting approval stay private.
+    assert "'private': {'BACKEND': 'django.core.files.storage.FileSystemStorage'" in (
+        storages
+    )
+    assert _production_setting("AWS_S3_ENDPOINT_URL", **bucket) == (
+        "'https://objects.example.net'"
+    )
+    # Documents are still served through Wagtail, which checks their privacy.
+    assert _production_setting("WAGTAILDOCS_SERVE_METHOD", **bucket) == "'serve_view'"

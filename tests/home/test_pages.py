@@ -204,3 +204,43 @@ class TestRenderable(WagtailPageTestCase):
         Site.objects.filter(is_default_site=True).update(root_page=home)
         self.assertPageIsRenderable(home)
         self.assertPageIsRenderable(StandardPageFactory(parent=home))
+
+
+def test_pictures_offer_avif_and_webp_at_several_widths(client, page_with_every_block):
+    html = client.get("/every-block/").text
+    picture = html.split("<picture>")[1].split("</picture>")[0]
+    assert 'type="image/avif"' in picture
+    assert ".format-webp.width-400.webp 400w" in picture
+    assert 'sizes="(min-width: 45rem) 42rem, 100vw"' in picture
+    image = picture.split("<img")[1]
+    # Width and height reserve the space before the picture arrives.
+    assert 'width="' in image and 'height="' in image
+    assert 'loading="lazy"' in image
+
+
+def test_renditions_of_every_picture_are_read_in_one_query(
+    client, page_with_every_block, django_assert_max_num_queries
+):
+    image_model = get_image_model()
+    page_with_every_block.body.append(
+        (
+            "image",
+            {
+                "image": image_model.objects.create(
+                    title="Mentors", file=get_test_image_file(filename="mentors.png")
+                ),
+                "alt_text": "Two mentors",
+                "caption": "",
+            },
+        )
+    )
+    page_with_every_block.save_revision().publish()
+    client.get("/every-block/")  # make the renditions
+    client.get("/every-block/")  # and the site cache's entries
+    # Routing 2; the stream's images, pages, documents and embed 4; renditions 1.
+    with django_assert_max_num_queries(7) as queries:
+        assert client.get("/every-block/").status_code == 200
+    renditions = [
+        q for q in queries.captured_queries if "wagtailimages_rendition" in q["sql"]
+    ]
+    assert len(renditions) == 1
