@@ -121,7 +121,7 @@ def test_the_migration_keys_registrations_that_still_have_a_name(impact_data):
     purge_personal_data(AS_OF)
     Registration.objects.update(organization_key="")
     migration = importlib.import_module(
-        "employers.migrations.0002_registration_organization_key"
+        "employers.migrations.0003_registration_organization_key"
     )
     migration.fill_keys(apps, None)
     keys = dict(Registration.objects.values_list("organization", "organization_key"))

@@ -267,6 +267,7 @@ def test_search_queries_do_not_grow_with_records(
             email=EMAIL, commitments=[CommitmentFactory(), CommitmentFactory()]
         )
 
-    with django_assert_max_num_queries(19):
+    # 20 with the site cache cold, as in every test.
+    with django_assert_max_num_queries(20):
         page = _post(client, "search")
     assert "6 records" not in page.text and "Pledges (6)" in page.text

@@ -120,7 +120,9 @@ def test_brand_stylesheet_holds_checked_colours_only(
         site=Site.objects.get(is_default_site=True),
         defaults={"primary_colour": "#1d4f91;}body{x", "accent_colour": "#8a3b12"},
     )
-    with django_assert_max_num_queries(2):
+    client.get("/brand.css")
+    # Settings come from the site cache once it is warm.
+    with django_assert_max_num_queries(0):
         response = client.get("/brand.css")
     assert response.status_code == 200
     assert response.text == ":root { --colour-accent: #8a3b12; }\n"
