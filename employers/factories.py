@@ -135,7 +135,8 @@ def _in_days(days: int, hour: int = 10) -> datetime.datetime:
 
 class WorkshopPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Inclusive hiring {n}")
-    slug = factory.Sequence(lambda n: f"inclusive-hiring-{n}")
+    # Not "inclusive-hiring-…": the shared fixture takes "inclusive-hiring-101".
+    slug = factory.Sequence(lambda n: f"workshop-{n}")
     summary = "Practical steps to hire newcomers fairly."
     start = factory.LazyFunction(lambda: _in_days(14))
     end = factory.LazyAttribute(lambda o: o.start + datetime.timedelta(hours=2))
