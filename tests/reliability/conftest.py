@@ -77,6 +77,17 @@ def deployed_site():
         shutil.rmtree(folder, ignore_errors=True)
 
 
+@pytest.fixture
+def pledge_page(registry):
+    """The pledge page at /pledge/, its registry and the site's communities."""
+    return registry.get_parent().specific
+
+
+@pytest.fixture
+def commitments(named_commitments) -> list:
+    return list(named_commitments.values())
+
+
 def pytest_terminal_summary(terminalreporter):
     if fuzzing.STATS.examples:
         terminalreporter.write_sep("-", "fuzzing")
