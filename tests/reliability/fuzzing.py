@@ -11,6 +11,7 @@ import collections
 import io
 import os
 import threading
+import time
 from collections.abc import Callable
 
 from hypothesis import HealthCheck, settings
@@ -18,6 +19,7 @@ from hypothesis import strategies as st
 from mailer.models import Message
 from PIL import Image
 
+from django.core import signing
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
@@ -31,6 +33,7 @@ from employers.models import (
     Registration,
     WorkshopFeedback,
 )
+from home.spam import SALT
 from resources.models import GuideFeedback
 
 # Answers a public page may give to bad input: shown, redirected, refused as
@@ -226,6 +229,11 @@ def raw_query_strings() -> st.SearchStrategy[str]:
     return st.lists(pieces, max_size=6).map(
         lambda parts: b"".join(parts).decode("latin-1")
     )
+
+
+def shown_at() -> str:
+    """The spam check's signed display time, a minute ago, as a person posts."""
+    return signing.dumps(time.time() - 60, salt=SALT)
 
 
 # The per-example check ------------------------------------------------------

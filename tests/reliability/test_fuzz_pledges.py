@@ -5,7 +5,6 @@ and each form of the manage page behind a valid link.
 """
 
 import datetime
-import time
 from urllib.parse import quote
 
 import pytest
@@ -20,10 +19,9 @@ from employers.factories import PledgeFactory
 from employers.models import Pledge
 from employers.services.pledges import issue_manage_link
 from employers.views.pledges import DUPLICATE_SALT
-from home.spam import SALT
 from home.tokens import new_token
 from tests.employers.test_pledge_signing import sign_data
-from tests.reliability.fuzzing import FUZZ, exercise, mutated, texts
+from tests.reliability.fuzzing import FUZZ, exercise, mutated, shown_at, texts
 
 pytestmark = pytest.mark.django_db
 
@@ -33,12 +31,8 @@ TOKENS = st.one_of(
 )
 
 
-def _shown_at() -> str:
-    return signing.dumps(time.time() - 60, salt=SALT)
-
-
 def _email_form(email: str) -> dict:
-    return {"email": email, "homepage": "", "shown_at": _shown_at()}
+    return {"email": email, "homepage": "", "shown_at": shown_at()}
 
 
 @pytest.fixture
