@@ -8,6 +8,7 @@ per recipient at the server, however often it runs.
 """
 
 import io
+import socket
 import threading
 import time
 
@@ -97,6 +98,27 @@ def test_everything_queued_during_an_outage_is_delivered_once(
     assert received == dict.fromkeys(addresses, 1)
     assert Message.objects.count() == 0
     assert MessageLog.objects.filter(result=RESULT_SUCCESS).count() == queued
+
+
+def test_a_mail_server_that_never_answers_delays_a_sign_up_by_the_timeout_only(
+    settings, pledge_page, commitments, roomy_workshop
+):
+    """A server that accepts the connection and then says nothing (a firewall
+    dropping replies, an overloaded relay): the request waits EMAIL_TIMEOUT."""
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(8)
+        use_email_url(settings, f"smtp://127.0.0.1:{silent.getsockname()[1]}")
+        settings.EMAIL_TIMEOUT = 1
+        client = Client()
+        started = time.monotonic()
+        response = client.post("/pledge/", sign_data(commitments))
+        waited = time.monotonic() - started
+
+    assert response.status_code == 302
+    assert 1 <= waited < 1 + SLOW_ANSWER
+    assert Pledge.objects.count() == 1
+    assert Message.objects.deferred().count() == 1
 
 
 @pytest.mark.skipif(
