@@ -36,7 +36,7 @@ test: install ## Run the whole test suite (DATABASE_URL picks the database)
 
 .PHONY: reliability audit
 reliability: install ## Restart the database and soak the site under gunicorn (own PostgreSQL)
-	$(BIN)/python -m pytest -m server tests/reliability -p no:randomly
+	$(BIN)/python -m pytest -m server tests/reliability -p no:randomly -rP
 
 audit: install ## Check installed packages for known vulnerabilities (pip-audit)
 	$(BIN)/python .ci/audit_dependencies.py
