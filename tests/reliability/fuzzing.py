@@ -11,7 +11,6 @@ import collections
 import io
 import os
 import threading
-import time
 from collections.abc import Callable
 
 from hypothesis import HealthCheck, settings
@@ -19,7 +18,6 @@ from hypothesis import strategies as st
 from mailer.models import Message
 from PIL import Image
 
-from django.core import signing
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
@@ -33,7 +31,6 @@ from employers.models import (
     Registration,
     WorkshopFeedback,
 )
-from home.spam import SALT
 from resources.models import GuideFeedback
 
 # Answers a public page may give to bad input: shown, redirected, refused as
@@ -229,11 +226,6 @@ def raw_query_strings() -> st.SearchStrategy[str]:
     return st.lists(pieces, max_size=6).map(
         lambda parts: b"".join(parts).decode("latin-1")
     )
-
-
-def shown_at() -> str:
-    """The spam check's signed display time, a minute ago, as a person posts."""
-    return signing.dumps(time.time() - 60, salt=SALT)
 
 
 # The per-example check ------------------------------------------------------

@@ -21,7 +21,8 @@ from employers.services.pledges import issue_manage_link
 from employers.views.pledges import DUPLICATE_SALT
 from home.tokens import new_token
 from tests.employers.test_pledge_signing import sign_data
-from tests.reliability.fuzzing import FUZZ, exercise, mutated, shown_at, texts
+from tests.reliability.fuzzing import FUZZ, exercise, mutated, texts
+from tests.reliability.traffic import shown_at
 
 pytestmark = pytest.mark.django_db
 

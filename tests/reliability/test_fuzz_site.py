@@ -25,8 +25,8 @@ from tests.reliability.fuzzing import (
     mutated,
     queries,
     raw_query_strings,
-    shown_at,
 )
+from tests.reliability.traffic import shown_at
 
 pytestmark = pytest.mark.django_db
 

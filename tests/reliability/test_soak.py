@@ -16,18 +16,26 @@ import time
 import pytest
 
 from tests.reliability.conftest import WORKSHOP_SLUG
-from tests.reliability.harness import Gunicorn, SmtpSink, Visitor, rss_kib
-from tests.reliability.traffic import PAGES, Traffic
+from tests.reliability.harness import Gunicorn, SmtpSink, rss_kib
+from tests.reliability.traffic import Traffic
 
 pytestmark = pytest.mark.server
 
-REQUESTS = int(os.environ.get("SOAK_REQUESTS", "2400"))
-TIME_LIMIT = 300  # seconds; about 65 on a quiet two-core machine
-WARM_UP_ROUNDS = 3
+REQUESTS = int(os.environ.get("SOAK_REQUESTS", "4800"))
+TIME_LIMIT = 480  # seconds; about 65 on a quiet two-core machine, 6 minutes busy
+WARM_UP = 300
 # Python rarely returns memory to the system and caches fill as pages are seen,
-# so some growth is normal (5 to 10 MiB measured). A leak of 40 KiB in each of
-# the 1,200 or so requests a worker serves would pass this limit and fail.
+# so some growth is normal (5 to 10 MiB measured). A leak of 20 KiB a request,
+# over the 2,400 or so requests each worker serves, crosses this limit.
 RSS_GROWTH_LIMIT_KIB = 48 * 1024
+
+
+def _mix(traffic: Traffic) -> Traffic:
+    """Three readers, one registrant and one signer, all at once."""
+    traffic.readers(3)
+    traffic.registrants(1, WORKSHOP_SLUG)
+    traffic.signers(1)
+    return traffic
 
 
 def test_steady_traffic_makes_no_errors_and_memory_stays_flat(
@@ -38,19 +46,16 @@ def test_steady_traffic_makes_no_errors_and_memory_stays_flat(
         with Gunicorn(env, deployed_site.folder) as server:
             workers = server.worker_pids()
             booted = {pid: rss_kib(pid) for pid in workers}
-            # Warm up: every template compiled and every lazy import done, in
-            # both workers, before the baseline is read.
-            visitor = Visitor(server.base_url, address="192.0.2.1")
-            for _ in range(WARM_UP_ROUNDS * len(workers)):
-                for path in PAGES:
-                    assert visitor.get(path).status == 200, path
+            # Warm up with the same mix, so that in both workers every template
+            # is compiled and every lazy import done before the baseline.
+            warm_up = _mix(Traffic(server.base_url, tag="warm", limit=WARM_UP))
+            assert warm_up.wait(timeout=TIME_LIMIT) and not warm_up.failed()
+            served = collections.Counter(pid for pid, *_ in server.access_entries())
+            assert all(served[pid] >= WARM_UP // 10 for pid in workers), served
             warm = {pid: rss_kib(pid) for pid in workers}
 
             began = time.monotonic()
-            traffic = Traffic(server.base_url, tag="soak", limit=REQUESTS)
-            traffic.readers(3)
-            traffic.registrants(1, WORKSHOP_SLUG)
-            traffic.signers(1)
+            traffic = _mix(Traffic(server.base_url, tag="soak", limit=REQUESTS))
             finished = traffic.wait(timeout=TIME_LIMIT)
             duration = time.monotonic() - began
 

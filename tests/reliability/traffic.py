@@ -48,8 +48,8 @@ class Outcome:
     error: str = ""
 
 
-def _signed_time() -> str:
-    """The form's signed display time, a minute ago, as a person would post."""
+def shown_at() -> str:
+    """The spam check's signed display time, a minute ago, as a person posts."""
     return signing.dumps(time.time() - 60, salt=SALT)
 
 
@@ -98,7 +98,7 @@ def register(visitor: Visitor, slug: str, email: str) -> list[Outcome]:
         "accommodation_needs": "",
         "consent": "on",
         "homepage": "",
-        "shown_at": _signed_time(),
+        "shown_at": shown_at(),
     }
     outcome, _response = _timed(
         "register",
@@ -140,7 +140,7 @@ def sign_pledge(visitor: Visitor, email: str, organization: str) -> list[Outcome
         "listing_consent": "on",
         "submission_key": key,
         "homepage": "",
-        "shown_at": _signed_time(),
+        "shown_at": shown_at(),
     }
     outcome, _response = _timed(
         "sign",
