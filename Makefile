@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1:8000
 .PHONY: help install run migrate demo test lint format messages bench clean
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,13 @@ run: demo ## Install, migrate, load the demo and serve at http://127.0.0.1:8000
 
 test: install ## Run the whole test suite (DATABASE_URL picks the database)
 	$(BIN)/python -m pytest
+
+.PHONY: reliability audit
+reliability: install ## Restart the database and soak the site under gunicorn (own PostgreSQL)
+	$(BIN)/python -m pytest -m server tests/reliability -p no:randomly -rP
+
+audit: install ## Check installed packages for known vulnerabilities (pip-audit)
+	$(BIN)/python .ci/audit_dependencies.py
 
 lint: install ## Check Python style and templates
 	$(BIN)/ruff check .

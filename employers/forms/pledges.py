@@ -3,6 +3,7 @@
 import uuid
 
 from django import forms
+from django.db import connections
 from django.db.models import Q
 from django.http import HttpRequest
 from django.utils.html import format_html
@@ -26,6 +27,26 @@ class CommitmentChoiceField(forms.ModelMultipleChoiceField):
     """Checkboxes whose labels carry each commitment's description."""
 
     widget = forms.CheckboxSelectMultiple
+
+    def _check_values(self, value):
+        # Django checks each id with an exact lookup, which tolerates numbers
+        # beyond the column's range, then fetches them with ``__in``, which
+        # does not: SQLite raises OverflowError, PostgreSQL an out-of-range
+        # error, and the visitor gets a 500. No commitment has such an id.
+        field_type = self.queryset.model._meta.pk.get_internal_type()
+        low, high = connections[self.queryset.db].ops.integer_field_range(field_type)
+        for key in value:
+            try:
+                number = int(key)
+            except (TypeError, ValueError):
+                continue  # Django refuses it as "not a valid value"
+            if not low <= number <= high:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": key},
+                )
+        return super()._check_values(value)
 
     def label_from_instance(self, obj):
         return format_html(
