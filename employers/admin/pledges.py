@@ -236,6 +236,12 @@ class ApprovePledgeBulkAction(PledgeBulkAction):
         return done, 0
 
     def get_success_message(self, num_parent_objects, num_child_objects):
+        if not num_parent_objects:
+            # Another moderator approved them first, or they changed meanwhile.
+            return _(
+                "No pledge was approved: the selected pledges are no longer "
+                "awaiting review."
+            )
         return ngettext(
             "%(count)d pledge approved; the signer is emailed.",
             "%(count)d pledges approved; the signers are emailed.",
