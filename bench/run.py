@@ -31,7 +31,7 @@ import sys
 import tempfile
 import time
 import urllib.request
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
 from bench import data, environment
@@ -100,7 +100,8 @@ def main(argv: list[str] | None = None) -> None:
 
     rows: list[Row] = []
     try:
-        rows += _load_gunicorn(wrk, pages)
+        rows += _load_gunicorn(wrk, pages, cached=False)
+        rows += _load_gunicorn(wrk, pages, cached=True)
         if nginx:
             rows += _load_nginx(wrk, nginx, home_html)
         else:
@@ -200,8 +201,10 @@ def _measure_in_process(pages: list[Page]) -> bytes:
     """Queries, size and server time of each page; returns the home page's HTML."""
     from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
+    from django.test.utils import CaptureQueriesContext, override_settings
 
+    # The goal is about rendering: without the page cache (home.page_cache).
+    override_settings(PAGE_CACHE_SECONDS=0).enable()
     client = Client(HTTP_HOST="localhost")
     home_html = b""
     print(f"Rendering each page {RENDERS} times in this process…")
@@ -229,7 +232,12 @@ def _measure_in_process(pages: list[Page]) -> bytes:
 # Load -----------------------------------------------------------------------
 
 
-def _load_gunicorn(wrk: str, pages: list[Page]) -> list[Row]:
+def _load_gunicorn(wrk: str, pages: list[Page], *, cached: bool) -> list[Row]:
+    """Load each page under gunicorn, with or without the anonymous page cache.
+
+    The static file, the application server's own ceiling, is loaded once,
+    in the run without the cache.
+    """
     from django.templatetags.static import static
 
     port = _free_port()
@@ -246,14 +254,21 @@ def _load_gunicorn(wrk: str, pages: list[Page]) -> list[Row]:
         "--workers",
         str(WORKERS),
     ]
-    print(f"Starting gunicorn on {base} ({WORKERS} workers)…")
-    server = subprocess.Popen(command, cwd=environment.ROOT, start_new_session=True)
+    label = "page cache" if cached else "no page cache"
+    print(f"Starting gunicorn on {base} ({WORKERS} workers, {label})…")
+    env = {**os.environ, "PAGE_CACHE_SECONDS": "600" if cached else "0"}
+    server = subprocess.Popen(
+        command, cwd=environment.ROOT, env=env, start_new_session=True
+    )
     try:
         _wait_for(base + "/")
         for page in pages:  # warm each worker's caches
             for _ in range(4 * WORKERS):
                 urllib.request.urlopen(base + page.url, timeout=30).read()
-        targets = [*pages, Page("static CSS (gunicorn)", static("css/site.css"))]
+        if cached:
+            targets = [replace(page, name=f"{page.name} (cached)") for page in pages]
+        else:
+            targets = [*pages, Page("static CSS (gunicorn)", static("css/site.css"))]
         return [
             _wrk(wrk, base, page, connections)
             for page in targets
