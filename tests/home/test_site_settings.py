@@ -118,7 +118,7 @@ def test_brand_stylesheet_holds_checked_colours_only(
     # A value that bypassed the form's validation must not reach the CSS.
     SiteSettings.objects.update_or_create(
         site=Site.objects.get(is_default_site=True),
-        defaults={"primary_colour": "#1d4f91;}body{x", "accent_colour": "#8a3b12"},
+        defaults={"primary_colour": "#1;}a{b", "accent_colour": "#8a3b12"},
     )
     client.get("/brand.css")
     # Settings come from the site cache once it is warm.
