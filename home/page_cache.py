@@ -127,6 +127,12 @@ def csrf_placeholder(request: HttpRequest) -> dict:
     return {"csrf_token": per_visitor(get_token)}
 
 
+def placeholder_count() -> int:
+    """How many placeholders the page being rendered for the cache holds so far."""
+    render = _render.get()
+    return len(render.makers) if render is not None else 0
+
+
 def fill(content: bytes, makers: dict[str, Maker], request: HttpRequest) -> bytes:
     """Put this visitor's fresh values in place of the placeholders."""
     for name, make in makers.items():
@@ -199,6 +205,11 @@ def enabled() -> bool:
     return getattr(settings, "PAGE_CACHE_SECONDS", 0) > 0
 
 
+def tags_in_use() -> bool:
+    """Whether anything records tags: the page cache or cached fragments."""
+    return enabled() or getattr(settings, "FRAGMENT_CACHE_SECONDS", 0) > 0
+
+
 # Tags ------------------------------------------------------------------------
 
 
@@ -234,7 +245,7 @@ def invalidate(*tags: str) -> None:
     After commit, not before: a page rendered meanwhile would read the old
     data but record the new version, and stay stale until it expires.
     """
-    if tags and enabled():
+    if tags and tags_in_use():
         transaction.on_commit(partial(_bump, tags), robust=True)
 
 

@@ -23,6 +23,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageViewRestriction
 from wagtail.url_routing import RouteResult
 
+from home import site_cache
+
 # Set on a routed page when no view restriction applies to it or an ancestor.
 UNRESTRICTED = "_route_found_no_view_restrictions"
 
@@ -59,24 +61,59 @@ def _hands_over(page: Page, remaining: list[str]) -> bool:
     return True
 
 
-def route_below(
-    root: Page, request: HttpRequest, path_components: list[str]
-) -> RouteResult:
-    """Route ``path_components`` under ``root``, as Wagtail's ``route()`` would."""
+def _rows_on_path(root: Page, path_components: list[str]) -> list[Page]:
+    """The root, its ancestors and the pages the address may pass through.
+
+    An address that is a page's own (every part a page) keeps its rows in
+    the site cache, which publishing, moving or deleting a page renews. Other
+    addresses (a routable page's subpath, a mistyped one) read them afresh, so
+    the cache holds no more entries than there are pages.
+    """
+    key = (root.pk, "/".join(path_components))
+    cached = site_cache.get_cached("route", *key)
+    if cached is not None:
+        return cached
     depth = root.depth
     by_slug = Q()
     for offset, slug in enumerate(path_components, start=1):
         by_slug |= Q(depth=depth + offset, slug=slug)
-    rows = _with_restrictions(
-        Page.objects.filter(
-            Q(path__startswith=root.path, depth__gt=depth) & by_slug
-            | Q(path__in=_ancestor_paths(root))
+    rows = list(
+        _with_restrictions(
+            Page.objects.filter(
+                Q(path__startswith=root.path, depth__gt=depth) & by_slug
+                | Q(path__in=_ancestor_paths(root))
+            )
         )
     )
+    if _is_page_path(root, rows, path_components):
+        site_cache.store("route", rows, *key)
+    return rows
+
+
+def _is_page_path(root: Page, rows: list[Page], path_components: list[str]) -> bool:
+    """Whether each part of the address names a page below the one before."""
+    below = {
+        (row.path[: -row.steplen], row.slug): row.path
+        for row in rows
+        if row.depth > root.depth
+    }
+    path = root.path
+    for slug in path_components:
+        path = below.get((path, slug))
+        if path is None:
+            return False
+    return True
+
+
+def route_below(
+    root: Page, request: HttpRequest, path_components: list[str]
+) -> RouteResult:
+    """Route ``path_components`` under ``root``, as Wagtail's ``route()`` would."""
+    rows = _rows_on_path(root, path_components)
     children = defaultdict(dict)
     restricted = False
     for row in rows:
-        if row.depth <= depth:
+        if row.depth <= root.depth:
             # The root and its ancestors: their restrictions apply below.
             restricted |= row.has_restriction or row.alias_of_id is not None
         else:

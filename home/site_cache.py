@@ -60,17 +60,37 @@ def new_version() -> None:
     )
 
 
-def get_or_build(name: str, build: Callable[[], T], *parts: Any) -> T:
+def get_or_build(
+    name: str,
+    build: Callable[[], T],
+    *parts: Any,
+    stale: Callable[[T], bool] | None = None,
+) -> T:
     """Read ``name`` for the current content version, building it when missing.
 
-    ``build`` must not return None.
+    ``build`` must not return None. ``stale`` tells whether a value read has
+    gone out of date with time alone; it is then built again.
     """
-    key = ":".join([PREFIX, name, content_version(), *map(str, parts)])
+    key = _key(name, parts)
     value = cache.get(key)
-    if value is None:
+    if value is None or (stale is not None and stale(value)):
         value = build()
         cache.set(key, value, TIMEOUT)
     return value
+
+
+def get_cached(name: str, *parts: Any) -> Any:
+    """What ``store`` kept under ``name`` for the current content version, or None."""
+    return cache.get(_key(name, parts))
+
+
+def store(name: str, value: Any, *parts: Any) -> None:
+    """Keep ``value`` (never None) under ``name`` for the current content version."""
+    cache.set(_key(name, parts), value, TIMEOUT)
+
+
+def _key(name: str, parts: tuple) -> str:
+    return ":".join([PREFIX, name, content_version(), *map(str, parts)])
 
 
 def find_site(request: HttpRequest) -> Site | None:

@@ -7,6 +7,7 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.template.response import TemplateResponse
 from django.templatetags.static import static
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET
 
 from wagtail.models import Page
@@ -28,8 +29,9 @@ def search(request: HttpRequest) -> HttpResponse:
     # Search words only: quotes and operators would reach the database's
     # full-text syntax (SQLite's FTS5 rejects a lone quote with an error).
     terms = " ".join(WORDS.findall(query))
-    results_page = None
-    if query:
+    page_number = request.GET.get("page", "1")
+
+    def results_page():
         results = Page.objects.none()
         if terms:
             results = (
@@ -41,17 +43,20 @@ def search(request: HttpRequest) -> HttpResponse:
             )
         paginator = Paginator(results, RESULTS_PER_PAGE)
         try:
-            results_page = paginator.page(request.GET.get("page", 1))
+            return paginator.page(page_number)
         except PageNotAnInteger:
-            results_page = paginator.page(1)
+            return paginator.page(1)
         except EmptyPage:
-            results_page = paginator.page(paginator.num_pages)
+            return paginator.page(paginator.num_pages)
+
     return TemplateResponse(
         request,
         "home/search_results.html",
         {
             "search_query": query,
-            "results": results_page,
+            # Read only if the template's cached fragment misses ({% fragment %}).
+            "results": SimpleLazyObject(results_page) if query else None,
+            "results_key": urlencode({"q": query, "page": page_number}),
             "pagination_query": urlencode({"q": query}),
         },
     )

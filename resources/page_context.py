@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 from django.db.models import Q, Subquery, prefetch_related_objects
 from django.http import Http404, HttpRequest
+from django.utils.functional import SimpleLazyObject
 
 from wagtail import hooks
 
@@ -45,32 +46,38 @@ def guide_listing(request: HttpRequest, guides, featured) -> dict:
     sort = request.GET.get("sort", "")
     sort = sort if sort in SORTS else "newest"
 
-    # Cards show no body: skip reading and decoding it.
-    guides = guides.defer_streamfields()
-    matches = public(guides)
-    if terms:
-        found = guides.search(terms)[:MAX_SEARCH_MATCHES]
-        matches = matches.filter(pk__in=[guide.pk for guide in found])
-    if topic:
-        matches = matches.filter(topics=topic)
-    if stage:
-        matches = matches.filter(stages=stage)
-    matches = matches.order_by(*SORTS[sort])
-
-    page = Paginator(matches, GUIDES_PER_PAGE).get_page(request.GET.get("page"))
     filtered = bool(topic or stage or terms)
-    page.object_list = list(page.object_list)
-    shown_featured = [] if filtered or page.number > 1 else _featured(featured)
-    # One read of the cards' topics and stages for both lists.
-    prefetch_related_objects([*page.object_list, *shown_featured], "topics", "stages")
     chosen = {
         "topic": topic.slug if topic else "",
         "stage": stage.code if stage else "",
         "q": query,
         "sort": sort,
     }
+    query_string = urlencode({k: v for k, v in chosen.items() if v})
+    page_number = request.GET.get("page", "")
+
+    def results() -> dict:
+        # Cards show no body: skip reading and decoding it.
+        matches = public(guides.defer_streamfields())
+        if terms:
+            found = guides.search(terms)[:MAX_SEARCH_MATCHES]
+            matches = matches.filter(pk__in=[guide.pk for guide in found])
+        if topic:
+            matches = matches.filter(topics=topic)
+        if stage:
+            matches = matches.filter(stages=stage)
+        matches = matches.order_by(*SORTS[sort])
+        page = Paginator(matches, GUIDES_PER_PAGE).get_page(page_number)
+        page.object_list = list(page.object_list)
+        shown = [] if filtered or page.number > 1 else _featured(featured)
+        # One read of the cards' topics and stages for both lists.
+        prefetch_related_objects([*page.object_list, *shown], "topics", "stages")
+        return {"guides": page, "featured": shown}
+
     return {
-        "guides": page,
+        # Read only if the template's cached fragment misses ({% fragment %}).
+        "results": SimpleLazyObject(results),
+        "results_key": f"{query_string}&page={page_number}",
         "topics": topics,
         "stages": stages,
         "active_topic": topic,
@@ -78,8 +85,7 @@ def guide_listing(request: HttpRequest, guides, featured) -> dict:
         "search_query": query,
         "sort": sort,
         "is_filtered": filtered,
-        "featured": shown_featured,
-        "pagination_query": urlencode({k: v for k, v in chosen.items() if v}),
+        "pagination_query": query_string,
     }
 
 

@@ -141,6 +141,12 @@ else:
 # change made in another process (a second worker, cron) reaches it only when
 # its copy expires: hence the short default there.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600 if REDIS_URL else 60)
+# Parts of pages that are slow to make, kept for every visitor, signed-in or
+# not, and dropped on the same changes as cached pages ({% fragment %}, in
+# home/templatetags/fragment_cache.py). Seconds; 0 turns it off.
+FRAGMENT_CACHE_SECONDS = env.int(
+    "FRAGMENT_CACHE_SECONDS", default=600 if REDIS_URL else 60
+)
 # Never cached, whoever asks: the admin, and documents (they may be private).
 PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/documents/"]
 

@@ -32,6 +32,7 @@ STORAGES["private"]["OPTIONS"]["location"] = MEDIA_ROOT / "private"  # noqa: F40
 # Tests change data and read pages again at once, often without the commit
 # that invalidates cached pages; the page cache tests turn it on themselves.
 PAGE_CACHE_SECONDS = 0
+FRAGMENT_CACHE_SECONDS = 0
 
 # Fast hashing: tests create many users and passwords need no strength here.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

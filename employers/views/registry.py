@@ -15,6 +15,7 @@ from django.db.models import Prefetch, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.html import format_html
 from django.utils.text import slugify
 from django.utils.translation import gettext
@@ -116,16 +117,18 @@ class RegistryFilterForm(forms.Form):
 
 def listing(page, request: HttpRequest) -> HttpResponse:
     form, chosen = _filters(request)
-    pledges = filter_pledges(chosen)
-    results = Paginator(pledges, PLEDGES_PER_PAGE).get_page(request.GET.get("page"))
-    _decorate(page, request, results.object_list)
     query = _query_string(chosen)
     filtered = any(name != "sort" for name in chosen)
+    page_number = request.GET.get("page", "")
+    # Read only if the template's cached fragments miss ({% fragment %}).
+    results = SimpleLazyObject(
+        lambda: _results(page, request, chosen, page_number, filtered)
+    )
     return page.render(
         request,
         context_overrides={
-            "pledges": results,
-            "total": Pledge.objects.listed().count() if filtered else None,
+            "results": results,
+            "results_key": f"{query}&page={page_number}",
             "is_filtered": filtered,
             "ignored_filters": bool(form.errors),
             "search_query": chosen.get("q", ""),
@@ -137,6 +140,20 @@ def listing(page, request: HttpRequest) -> HttpResponse:
             "licence": _licence(page),
         },
     )
+
+
+def _results(
+    page, request: HttpRequest, chosen: dict, page_number: str, filtered: bool
+) -> dict:
+    """The page of pledges the filters choose, and how many are listed in all."""
+    pledges = Paginator(filter_pledges(chosen), PLEDGES_PER_PAGE).get_page(page_number)
+    _decorate(page, request, pledges.object_list)
+    return {
+        "pledges": pledges,
+        "total": Pledge.objects.listed().count()
+        if filtered
+        else pledges.paginator.count,
+    }
 
 
 def profile(page, request: HttpRequest, slug: str) -> HttpResponse:

@@ -6,11 +6,12 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Min, Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
+from django.utils.functional import SimpleLazyObject
 
 from employers.calendar import CONTENT_TYPE, calendar_bytes, workshop_event
 from employers.forms.workshops import FeedbackForm, RegistrationForm, ResendForm
@@ -21,7 +22,7 @@ from employers.models import (
     WorkshopPage,
 )
 from employers.services import workshops as service
-from home import page_cache
+from home import page_cache, site_cache
 from home.ratelimit import client_ip, hit
 from resources.models import Topic
 
@@ -66,17 +67,14 @@ def workshop_index(index, request: HttpRequest, *, past: bool = False):
         workshops = workshops.filter(end__lte=now).order_by("-start")
     else:
         workshops = workshops.filter(end__gt=now).order_by("start")
-    topics = list(Topic.objects.filter(workshops__in=listed).distinct())
+    options = _filter_options(index, listed, workshops, past, now)
+    topics = options["topics"]
     topic = _choose(topics, request.GET.get("topic", ""))
     formats = WorkshopFormat.choices
     chosen_format = request.GET.get("format", "")
     if chosen_format and chosen_format not in WorkshopFormat.values:
         raise Http404
-    months = [
-        month.date()
-        for month in workshops.order_by().datetimes("start", "month", tzinfo=_zone())
-    ]
-    months = sorted(set(months), reverse=past)
+    months = options["months"]
     chosen_month = request.GET.get("month", "")
     month = None
     if chosen_month:
@@ -94,19 +92,32 @@ def workshop_index(index, request: HttpRequest, *, past: bool = False):
         following = (start + datetime.timedelta(days=32)).replace(day=1)
         filtered = filtered.filter(start__gte=start, start__lt=following)
     filtered = filtered.select_related("venue").prefetch_related("topics")
-    page = Paginator(filtered, WORKSHOPS_PER_PAGE).get_page(request.GET.get("page"))
-    for workshop in page:
-        workshop.availability = service.availability(workshop, now)
-        page_cache.valid_until(_next_change(workshop, now))
+    page_number = request.GET.get("page", "")
+
+    def results() -> dict:
+        page = Paginator(filtered, WORKSHOPS_PER_PAGE).get_page(page_number)
+        for workshop in page:
+            workshop.availability = service.availability(workshop, now)
+        return {"workshops": page}
+
+    # What the cards say changes when a listed workshop's registration opens
+    # or closes or the workshop ends: neither the cached page nor the cached
+    # list of cards may outlive that moment.
+    next_change = options["next_change"]
+    page_cache.valid_until(next_change)
     chosen = {
         "topic": topic.slug if topic else "",
         "format": chosen_format,
         "month": chosen_month,
     }
+    query = urlencode({k: v for k, v in chosen.items() if v})
     context = index.get_context(request)
     context.update(
         {
-            "workshops": page,
+            # Read only if the template's cached fragment misses ({% fragment %}).
+            "results": SimpleLazyObject(results),
+            "results_key": f"{past}&{query}&page={page_number}",
+            "results_seconds": _seconds_until(next_change, now),
             "past": past,
             "topics": topics,
             "formats": formats,
@@ -115,10 +126,56 @@ def workshop_index(index, request: HttpRequest, *, past: bool = False):
             "active_format": chosen_format,
             "active_month": month,
             "is_filtered": any(chosen.values()),
-            "pagination_query": urlencode({k: v for k, v in chosen.items() if v}),
+            "pagination_query": query,
         }
     )
     return TemplateResponse(request, index.get_template(request), context)
+
+
+def _filter_options(index, listed, workshops, past: bool, now: datetime.datetime):
+    """The topics and months to filter by, and when the listing next changes.
+
+    Kept in the site cache, which publishing any page renews, until that change.
+    """
+
+    def build() -> dict:
+        months = workshops.order_by().datetimes("start", "month", tzinfo=_zone())
+        return {
+            "topics": list(Topic.objects.filter(workshops__in=listed).distinct()),
+            "months": sorted({month.date() for month in months}, reverse=past),
+            "next_change": _next_listing_change(listed, now),
+        }
+
+    return site_cache.get_or_build(
+        "workshop-filters",
+        build,
+        index.pk,
+        past,
+        stale=lambda options: bool(
+            options["next_change"] and options["next_change"] <= now
+        ),
+    )
+
+
+def _next_listing_change(workshops, now: datetime.datetime):
+    """The soonest moment any of ``workshops`` opens, closes or ends, if any."""
+    # Registration closes at registration_closes_at, or else at the start;
+    # every start counts, which at worst renews the cards once more.
+    soonest = workshops.order_by().aggregate(
+        opens=Min("registration_opens_at", filter=Q(registration_opens_at__gt=now)),
+        closes=Min("registration_closes_at", filter=Q(registration_closes_at__gt=now)),
+        starts=Min("start", filter=Q(start__gt=now)),
+        ends=Min("end", filter=Q(end__gt=now)),
+    )
+    return min((moment for moment in soonest.values() if moment), default=None)
+
+
+def _seconds_until(moment, now: datetime.datetime) -> int:
+    """How long a fragment may be kept: the configured time, or until ``moment``."""
+    limit = settings.FRAGMENT_CACHE_SECONDS
+    if moment is None:
+        return limit
+    return max(0, min(limit, int((moment - now).total_seconds())))
 
 
 def _choose(topics, slug):

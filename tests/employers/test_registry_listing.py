@@ -16,7 +16,7 @@ URL = "/pledge/registry/"
 
 
 def _names(response) -> list[str]:
-    return [pledge.organization_name for pledge in response.context["pledges"]]
+    return [pledge.organization_name for pledge in response.context["results"]["pledges"]]
 
 
 @pytest.fixture
@@ -96,7 +96,7 @@ def test_registry_filters_by_commitment(client, employers, named_commitments):
     response = client.get(URL, {"commitment": named_commitments["language"].pk})
     assert _names(response) == ["Valley Berry Farms", "Mission Family Clinic"]
     # The cards still count all of each pledge's commitments.
-    berry = response.context["pledges"][0]
+    berry = response.context["results"]["pledges"][0]
     assert (berry.commitment_count, berry.done_count) == (3, 1)
     assert "(1 of 3 done)" in response.text
     assert (
@@ -151,10 +151,10 @@ def test_invalid_filter_is_dropped_and_valid_one_kept(client, employers):
 def test_registry_paginates_24_per_page_and_keeps_filters(client, registry):
     PledgeFactory.create_batch(30, community="Mission")
     first = client.get(URL, {"community": "Mission"})
-    assert len(first.context["pledges"].object_list) == 24
+    assert len(first.context["results"]["pledges"].object_list) == 24
     assert "?community=Mission&amp;page=2" in first.text
     second = client.get(URL, {"community": "Mission", "page": 2})
-    assert len(second.context["pledges"].object_list) == 6
+    assert len(second.context["results"]["pledges"].object_list) == 6
 
 
 def test_registry_names_the_licence_of_its_open_data(client, registry):

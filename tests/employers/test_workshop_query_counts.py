@@ -15,8 +15,8 @@ WORKSHOPS = 100
 REGISTRATIONS = 5_000
 # (warm, cold): see tests/query_counts.py.
 BUDGETS = {
-    "/workshops/": (7, 19),
-    "/workshops/past/": (5, 17),
+    "/workshops/": (5, 20),
+    "/workshops/past/": (3, 18),
     "/workshops/inclusive-hiring-101/": (6, 18),
     "/workshops/inclusive-hiring-101/register/": (7, 19),
     "/workshops/calendar/": (3, 7),

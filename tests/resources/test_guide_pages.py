@@ -101,7 +101,7 @@ def test_index_paginates_and_survives_odd_input(client, guide_index):
     for number in range(14):
         GuidePageFactory(parent=guide_index, title=f"Guide {number:02d}")
     first = client.get("/guides/")
-    assert len(first.context["guides"].object_list) == 12
+    assert len(first.context["results"]["guides"].object_list) == 12
     assert "page=2" in first.text
     for params in (
         {"page": "2"},
@@ -112,7 +112,7 @@ def test_index_paginates_and_survives_odd_input(client, guide_index):
         {"q": "\x00"},
     ):
         assert client.get("/guides/", params).status_code == 200, params
-    assert client.get("/guides/", {"page": "999"}).context["guides"].number == 2
+    assert client.get("/guides/", {"page": "999"}).context["results"]["guides"].number == 2
 
 
 @pytest.mark.parametrize("params", [{"topic": "no-such-topic"}, {"stage": "retire"}])
