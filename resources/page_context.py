@@ -11,7 +11,6 @@ from django.utils.functional import SimpleLazyObject
 from wagtail import hooks
 
 from home import site_cache
-from home.blocks import prefetch_renditions
 from home.routing import public
 from resources.forms import GuideFeedbackForm
 from resources.models.topics import HiringStage, Topic
@@ -104,11 +103,51 @@ def _featured(featured) -> list:
 
 
 def guide_context(guide, request: HttpRequest) -> dict:
-    """Related, previous and next guides, contents, and calls to action."""
-    model = type(guide)
-    # Cards and links to other guides show no body: skip reading it.
-    published = public(model.objects.live().defer_streamfields())
+    """Related, previous and next guides, contents, and calls to action.
 
+    What only the template's cached fragments show is read lazily, so a hit
+    reads none of it ({% fragment %}).
+    """
+
+    def labels() -> dict:
+        # A preview's unsaved topics and stages still win over what is read here.
+        prefetch_related_objects([guide], "topics", "stages")
+        return {"topics": list(guide.topics.all()), "stages": list(guide.stages.all())}
+
+    guide_labels = SimpleLazyObject(labels)
+
+    def more() -> dict:
+        related = _related(guide)
+        prefetch_related_objects(related, "topics", "stages")
+        stage = guide_labels["stages"][0] if guide_labels["stages"] else None
+        previous_guide = next_guide = None
+        if stage:
+            previous_guide, next_guide = _neighbours(guide, _published(guide), stage)
+        return {
+            "related": related,
+            "previous_guide": previous_guide,
+            "next_guide": next_guide,
+            "primary_stage": stage,
+        }
+
+    calls = (hook(request, guide) for hook in hooks.get_hooks(CALL_TO_ACTION_HOOK))
+    return {
+        "guide_labels": guide_labels,
+        "more_guides": SimpleLazyObject(more),
+        "table_of_contents": SimpleLazyObject(guide.table_of_contents),
+        "calls_to_action": [call for call in calls if call],
+        "feedback_form": GuideFeedbackForm(),
+        "feedback_thanks": request.GET.get("feedback") == "thanks",
+    }
+
+
+def _published(guide):
+    # Cards and links to other guides show no body: skip reading it.
+    return public(type(guide).objects.live().defer_streamfields())
+
+
+def _related(guide) -> list:
+    """The guides staff chose, then guides sharing a topic, up to RELATED_GUIDES."""
     related = [
         link.guide
         for link in guide.related_guides.select_related("guide").defer("guide__body")
@@ -117,34 +156,13 @@ def guide_context(guide, request: HttpRequest) -> dict:
     if len(related) < RELATED_GUIDES and guide.pk is not None:
         # Guides sharing a topic, by the topics as saved: one query, not two.
         related += list(
-            published.filter(topics__guides=guide.pk)
+            _published(guide)
+            .filter(topics__guides=guide.pk)
             .exclude(pk__in=[guide.pk, *(g.pk for g in related)])
             .distinct()
             .order_by("-first_published_at")[: RELATED_GUIDES - len(related)]
         )
-    # A preview's unsaved topics and stages still win over what is read here.
-    prefetch_related_objects([guide, *related], "topics", "stages")
-    stages = list(guide.stages.all())
-    topics = list(guide.topics.all())
-
-    previous_guide = next_guide = None
-    if stages:
-        previous_guide, next_guide = _neighbours(guide, published, stages[0])
-
-    prefetch_renditions(guide.hero_image, guide.body)
-    calls = (hook(request, guide) for hook in hooks.get_hooks(CALL_TO_ACTION_HOOK))
-    return {
-        "guide_topics": topics,
-        "guide_stages": stages,
-        "primary_stage": stages[0] if stages else None,
-        "related": related,
-        "previous_guide": previous_guide,
-        "next_guide": next_guide,
-        "table_of_contents": guide.table_of_contents(),
-        "calls_to_action": [call for call in calls if call],
-        "feedback_form": GuideFeedbackForm(),
-        "feedback_thanks": request.GET.get("feedback") == "thanks",
-    }
+    return related
 
 
 def _neighbours(guide, published, stage) -> tuple:

@@ -1,6 +1,7 @@
 """The home page and the standard content page."""
 
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -72,8 +73,8 @@ class HomePage(RoutedPageMixin, HeroImageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["live_figures"] = live_figures(request)
-        prefetch_renditions(self.hero_image, self.body)
+        # Read only if the template's cached fragment misses ({% fragment %}).
+        context["live_figures"] = SimpleLazyObject(lambda: live_figures(request))
         return context
 
     def route(self, request, path_components):
