@@ -68,6 +68,8 @@ class Render:
 
 
 _render: ContextVar[Render | None] = ContextVar("page_cache_render", default=None)
+# Counts per_visitor() calls, cached page or not: a cached fragment must hold none.
+_visitor_values: ContextVar[int] = ContextVar("page_cache_visitor_values", default=0)
 
 
 # Rendering -------------------------------------------------------------------
@@ -110,10 +112,16 @@ def per_visitor(make: Maker) -> str:
     the placeholder. ``make`` must be a module-level function: it is stored
     with the entry by reference.
     """
+    _visitor_values.set(_visitor_values.get() + 1)
     render = _render.get()
     if render is None:
         return make(None)
     return render.placeholder(make)
+
+
+def visitor_values() -> int:
+    """How many per-visitor values were made so far (compare two readings)."""
+    return _visitor_values.get()
 
 
 def csrf_placeholder(request: HttpRequest) -> dict:
@@ -125,12 +133,6 @@ def csrf_placeholder(request: HttpRequest) -> dict:
     if _render.get() is None:
         return {}
     return {"csrf_token": per_visitor(get_token)}
-
-
-def placeholder_count() -> int:
-    """How many placeholders the page being rendered for the cache holds so far."""
-    render = _render.get()
-    return len(render.makers) if render is not None else 0
 
 
 def fill(content: bytes, makers: dict[str, Maker], request: HttpRequest) -> bytes:

@@ -64,15 +64,26 @@ def _hands_over(page: Page, remaining: list[str]) -> bool:
 def _rows_on_path(root: Page, path_components: list[str]) -> list[Page]:
     """The root, its ancestors and the pages the address may pass through.
 
-    An address that is a page's own (every part a page) keeps its rows in
-    the site cache, which publishing, moving or deleting a page renews. Other
-    addresses (a routable page's subpath, a mistyped one) read them afresh, so
-    the cache holds no more entries than there are pages.
+    The rows of an address made of pages (``/guides/a-guide/``) are kept in
+    the site cache, which publishing, moving or deleting a page renews. A
+    longer address that such a page routes itself (a registry profile, a
+    workshop's form) uses its page's rows; any other address reads afresh,
+    so the cache holds no more entries than there are pages.
     """
-    key = (root.pk, "/".join(path_components))
-    cached = site_cache.get_cached("route", *key)
-    if cached is not None:
-        return cached
+    prefixes = [
+        (root.pk, "/".join(path_components[:n]))
+        for n in range(len(path_components), 0, -1)
+    ]
+    cached = site_cache.get_cached("route", *prefixes)
+    for parts in prefixes:
+        if parts in cached:
+            rows = cached[parts]
+            pages = _pages_along(root, rows, path_components)
+            remaining = path_components[len(pages) :]
+            if not remaining or _hands_over(pages[-1], remaining):
+                return rows
+            break
+
     depth = root.depth
     by_slug = Q()
     for offset, slug in enumerate(path_components, start=1):
@@ -85,24 +96,33 @@ def _rows_on_path(root: Page, path_components: list[str]) -> list[Page]:
             )
         )
     )
-    if _is_page_path(root, rows, path_components):
-        site_cache.store("route", rows, *key)
+    pages = _pages_along(root, rows, path_components)
+    if pages:
+        kept = [row for row in rows if row.depth <= depth or row in pages]
+        site_cache.store(
+            "route", kept, root.pk, "/".join(path_components[: len(pages)])
+        )
     return rows
 
 
-def _is_page_path(root: Page, rows: list[Page], path_components: list[str]) -> bool:
-    """Whether each part of the address names a page below the one before."""
+def _pages_along(
+    root: Page, rows: list[Page], path_components: list[str]
+) -> list[Page]:
+    """The pages the address names, each below the one before, as far as it goes."""
     below = {
-        (row.path[: -row.steplen], row.slug): row.path
+        (row.path[: -row.steplen], row.slug): row
         for row in rows
         if row.depth > root.depth
     }
+    pages = []
     path = root.path
     for slug in path_components:
-        path = below.get((path, slug))
-        if path is None:
-            return False
-    return True
+        page = below.get((path, slug))
+        if page is None:
+            break
+        pages.append(page)
+        path = page.path
+    return pages
 
 
 def route_below(

@@ -79,9 +79,13 @@ def get_or_build(
     return value
 
 
-def get_cached(name: str, *parts: Any) -> Any:
-    """What ``store`` kept under ``name`` for the current content version, or None."""
-    return cache.get(_key(name, parts))
+def get_cached(name: str, *variants: tuple) -> dict[tuple, Any]:
+    """What ``store`` kept under ``name`` for the current content version, by
+    the parts of each variant found (one cache read for all of them).
+    """
+    version = content_version()
+    keys = {_key(name, parts, version): parts for parts in variants}
+    return {keys[key]: value for key, value in cache.get_many(list(keys)).items()}
 
 
 def store(name: str, value: Any, *parts: Any) -> None:
@@ -89,8 +93,9 @@ def store(name: str, value: Any, *parts: Any) -> None:
     cache.set(_key(name, parts), value, TIMEOUT)
 
 
-def _key(name: str, parts: tuple) -> str:
-    return ":".join([PREFIX, name, content_version(), *map(str, parts)])
+def _key(name: str, parts: tuple, version: str | None = None) -> str:
+    version = version or content_version()
+    return ":".join([PREFIX, name, version, *map(str, parts)])
 
 
 def find_site(request: HttpRequest) -> Site | None:

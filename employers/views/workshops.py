@@ -217,25 +217,32 @@ def _ics(content: bytes, filename: str, *, inline: bool = False) -> HttpResponse
 
 
 def workshop_context(workshop: WorkshopPage, request: HttpRequest) -> dict:
-    """Topics, facilitators, venue and seats, in a fixed number of queries."""
+    """Topics, facilitators, venue and seats, in a fixed number of queries.
+
+    Seats are read now; what only the page's cached fragments show is read
+    lazily, so a hit reads none of it ({% fragment %}).
+    """
     _cache_hints(workshop)
     if getattr(workshop, "seats_taken", None) is None:
         workshop.seats_taken = service.seats_taken(workshop)
-    facilitators = [
+    return {
+        "workshop_topics": SimpleLazyObject(lambda: list(workshop.topics.all())),
+        "facilitators": SimpleLazyObject(lambda: _facilitators(workshop)),
+        "venue": SimpleLazyObject(
+            lambda: workshop.venue if workshop.has_venue else None
+        ),
+        "availability": service.availability(workshop),
+    }
+
+
+def _facilitators(workshop: WorkshopPage) -> list:
+    return [
         link.facilitator
         for link in WorkshopFacilitator.objects.filter(page=workshop)
         .select_related("facilitator__photo")
-        .prefetch_related(
-            Prefetch("facilitator__photo__renditions"),
-        )
+        .prefetch_related(Prefetch("facilitator__photo__renditions"))
         .order_by("sort_order")
     ]
-    return {
-        "workshop_topics": list(workshop.topics.all()),
-        "facilitators": facilitators,
-        "venue": workshop.venue if workshop.has_venue else None,
-        "availability": service.availability(workshop),
-    }
 
 
 def workshop_calendar(workshop: WorkshopPage, request: HttpRequest) -> HttpResponse:

@@ -14,8 +14,8 @@ what changes with time alone, such as a pledge reaching its end date.
 
 Views hand the data over lazily (``SimpleLazyObject``) so that a hit also skips
 the queries. Previews are never cached. A fragment must hold nothing personal
-and no per-visitor value: one that made a placeholder for the page cache (a
-CSRF token, a form's signed time) is rendered but not kept.
+and no per-visitor value: one holding a CSRF token or a value made with
+``page_cache.per_visitor`` (a form's signed time) is rendered but not kept.
 """
 
 from django import template
@@ -28,6 +28,9 @@ from django.utils import translation
 from home import page_cache
 
 register = template.Library()
+
+# What {% csrf_token %} renders: that visitor's token, never to be kept.
+CSRF_FIELD = 'name="csrfmiddlewaretoken"'
 
 
 class FragmentNode(template.Node):
@@ -71,9 +74,9 @@ class FragmentNode(template.Node):
         )
         html = cache.get(key)
         if html is None:
-            placeholders = page_cache.placeholder_count()
+            made = page_cache.visitor_values()
             html = self.nodelist.render(context)
-            if page_cache.placeholder_count() == placeholders:
+            if page_cache.visitor_values() == made and CSRF_FIELD not in html:
                 cache.set(key, html, seconds)
         return html
 
