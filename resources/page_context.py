@@ -109,31 +109,27 @@ def guide_context(guide, request: HttpRequest) -> dict:
     reads none of it ({% fragment %}).
     """
 
-    def labels() -> dict:
-        # A preview's unsaved topics and stages still win over what is read here.
-        prefetch_related_objects([guide], "topics", "stages")
-        return {"topics": list(guide.topics.all()), "stages": list(guide.stages.all())}
-
-    guide_labels = SimpleLazyObject(labels)
-
-    def more() -> dict:
+    def read() -> dict:
         related = _related(guide)
-        prefetch_related_objects(related, "topics", "stages")
-        stage = guide_labels["stages"][0] if guide_labels["stages"] else None
+        # A preview's unsaved topics and stages still win over what is read here.
+        prefetch_related_objects([guide, *related], "topics", "stages")
+        stages = list(guide.stages.all())
+        stage = stages[0] if stages else None
         previous_guide = next_guide = None
         if stage:
             previous_guide, next_guide = _neighbours(guide, _published(guide), stage)
         return {
+            "topics": list(guide.topics.all()),
+            "stages": stages,
+            "primary_stage": stage,
             "related": related,
             "previous_guide": previous_guide,
             "next_guide": next_guide,
-            "primary_stage": stage,
         }
 
     calls = (hook(request, guide) for hook in hooks.get_hooks(CALL_TO_ACTION_HOOK))
     return {
-        "guide_labels": guide_labels,
-        "more_guides": SimpleLazyObject(more),
+        "about_guide": SimpleLazyObject(read),
         "table_of_contents": SimpleLazyObject(guide.table_of_contents),
         "calls_to_action": [call for call in calls if call],
         "feedback_form": GuideFeedbackForm(),

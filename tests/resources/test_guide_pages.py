@@ -184,7 +184,7 @@ def test_related_guides_are_chosen_then_topped_up_by_topic(client, guide_index, 
     )
     guide.related_guides = [RelatedGuide(guide=chosen)]
     guide.save()
-    related = client.get(guide.url).context["more_guides"]["related"]
+    related = client.get(guide.url).context["about_guide"]["related"]
     assert [g.title for g in related] == ["Chosen by staff", "Same topic"]
     assert same_topic in related
 
@@ -198,9 +198,9 @@ def test_previous_and_next_follow_the_stage(client, guide_index):
         parent=guide_index, title="Second", classify__stages=["onboard"]
     )
     context = client.get(first.url).context
-    assert context["more_guides"]["previous_guide"] is None
-    assert context["more_guides"]["next_guide"] == second
-    assert client.get(second.url).context["more_guides"]["previous_guide"] == first
+    assert context["about_guide"]["previous_guide"] is None
+    assert context["about_guide"]["next_guide"] == second
+    assert client.get(second.url).context["about_guide"]["previous_guide"] == first
 
 
 def test_guide_prints_cleanly(client, guide_with_every_block):
