@@ -12,6 +12,7 @@ served in its own type. Page types that route their own subpaths
 ``PageQuerySet.public()`` does, without first reading every restriction.
 """
 
+import hashlib
 from collections import defaultdict
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
@@ -71,7 +72,7 @@ def _rows_on_path(root: Page, path_components: list[str]) -> list[Page]:
     so the cache holds no more entries than there are pages.
     """
     prefixes = [
-        (root.pk, "/".join(path_components[:n]))
+        (root.pk, _digest(path_components[:n]))
         for n in range(len(path_components), 0, -1)
     ]
     cached = site_cache.get_cached("route", *prefixes)
@@ -99,10 +100,13 @@ def _rows_on_path(root: Page, path_components: list[str]) -> list[Page]:
     pages = _pages_along(root, rows, path_components)
     if pages:
         kept = [row for row in rows if row.depth <= depth or row in pages]
-        site_cache.store(
-            "route", kept, root.pk, "/".join(path_components[: len(pages)])
-        )
+        site_cache.store("route", kept, root.pk, _digest(path_components[: len(pages)]))
     return rows
+
+
+def _digest(path_components: list[str]) -> str:
+    """A short key part for an address, however long, holding none of its text."""
+    return hashlib.sha256("/".join(path_components).encode()).hexdigest()[:32]
 
 
 def _pages_along(
