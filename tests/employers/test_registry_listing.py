@@ -16,7 +16,8 @@ URL = "/pledge/registry/"
 
 
 def _names(response) -> list[str]:
-    return [pledge.organization_name for pledge in response.context["results"]["pledges"]]
+    pledges = response.context["results"]["pledges"]
+    return [pledge.organization_name for pledge in pledges]
 
 
 @pytest.fixture
