@@ -1,8 +1,9 @@
 """What every public page reads about its site, kept in the shared cache.
 
 The Wagtail site for a host name, the locales, site settings, menus,
-breadcrumbs, the language switcher's links and the guide filters change only
-when staff save or publish something, yet each page would read them from the
+breadcrumbs, the language switcher's links, the guide and workshop filters
+and the pages on each page's address (``home.routing``) change only when staff
+save or publish something, yet each page would read them from the
 database. Here a request reads them from the cache instead.
 
 Every entry's key holds the *content version*. Publishing, unpublishing,
