@@ -50,11 +50,11 @@ class FragmentNode(template.Node):
 
     def render(self, context) -> str:
         request = context.get("request")
-        seconds = (
-            self.seconds.resolve(context)
-            if self.seconds
-            else settings.FRAGMENT_CACHE_SECONDS
-        )
+        seconds = settings.FRAGMENT_CACHE_SECONDS
+        if self.seconds:
+            # A missing value keeps nothing rather than keeping too long.
+            given = self.seconds.resolve(context)
+            seconds = min(seconds, given) if isinstance(given, int) else 0
         if request is None or getattr(request, "is_preview", False) or seconds <= 0:
             return self.nodelist.render(context)
 

@@ -87,7 +87,9 @@ def test_other_tags_leave_it_alone(django_capture_on_commit_callbacks):
     assert render(source, counter=counter) == "rendering 1"
 
 
-@pytest.mark.parametrize("seconds, setting", [("0", 600), ("", 0)])
+@pytest.mark.parametrize(
+    "seconds, setting", [("0", 600), ("", 0), ("missing", 600), ("600", 0)]
+)
 def test_no_time_to_keep_it_means_it_is_made_each_time(settings, seconds, setting):
     settings.FRAGMENT_CACHE_SECONDS = setting
     counter = Counter()
