@@ -51,6 +51,23 @@ def _window(failures: list[Outcome], back: float) -> dict:
     }
 
 
+def _settled_count(server, quiet: float = 0.5, limit: float = 10) -> int:
+    """Requests in the access log once it stops growing.
+
+    gunicorn writes a request's line after sending the answer, so the last
+    answers of the stopped traffic may still be on their way to the log.
+    """
+    count = len(server.access_entries())
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        time.sleep(quiet)
+        now = len(server.access_entries())
+        if now == count:
+            break
+        count = now
+    return count
+
+
 def _probe(base_url: str, threads: int = 4, each: int = 15) -> list[int]:
     """Concurrent reads, so both sync workers have to answer some."""
     statuses: list[int] = []
@@ -99,7 +116,7 @@ def test_registrations_survive_database_restarts(deployed_site, record_property)
             time.sleep(8)
             traffic.stop()
 
-            served_before_probe = len(server.access_entries())
+            served_before_probe = _settled_count(server)
             probe = _probe(server.base_url)
             probe_entries = server.access_entries()[served_before_probe:]
             workers_after = server.worker_pids()
