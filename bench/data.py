@@ -65,7 +65,8 @@ def ensure_database(rebuild: bool) -> bool:
 
 def is_built() -> bool:
     """Whether every part is there: each part is added in one transaction."""
-    from employers.models import Pledge, Registration, WorkshopPage
+    from employers.pledges.models import Pledge
+    from employers.workshops.models import Registration, WorkshopPage
     from resources.models import GuidePage
 
     return (
@@ -220,9 +221,14 @@ def _pledges(rng: random.Random, stdout) -> None:
     from django.utils import timezone
     from django.utils.text import slugify
 
-    from employers.choices import Sector, SizeBand
-    from employers.models import Commitment, Pledge, PledgeCommitment, PledgePage
-    from employers.models.pledges import normalize_organization_name
+    from employers.pledges.models import (
+        Commitment,
+        Pledge,
+        PledgeCommitment,
+        PledgePage,
+    )
+    from employers.pledges.models.pledges import normalize_organization_name
+    from home.choices import Sector, SizeBand
     from home.models import SiteSettings
 
     existing = Pledge.objects.count()
@@ -313,7 +319,7 @@ def _pledges(rng: random.Random, stdout) -> None:
 def _workshops(rng: random.Random, stdout) -> None:
     from django.utils import timezone
 
-    from employers.models import (
+    from employers.workshops.models import (
         CONSENT_VERSION,
         Facilitator,
         Registration,
@@ -322,7 +328,7 @@ def _workshops(rng: random.Random, stdout) -> None:
         WorkshopIndexPage,
         WorkshopPage,
     )
-    from employers.services.workshops import registration_token
+    from employers.workshops.services.registration import registration_token
     from home.tokens import token_digest
     from resources.models import Topic
 

@@ -40,20 +40,13 @@ from django.utils import timezone
 
 from wagtail.models import ModelLogEntry, Page, Site
 
-from employers.choices import Sector, SizeBand
-from employers.factories import (
-    CommitmentFactory,
-    WorkshopIndexPageFactory,
-    WorkshopPageFactory,
-)
-from employers.models import (
-    Pledge,
-    PledgeCommitment,
-    Registration,
-    WorkshopFeedback,
-)
-from employers.models.pledges import organization_key
-from employers.services.workshops import registration_token
+from employers.pledges.factories import CommitmentFactory
+from employers.pledges.models import Pledge, PledgeCommitment
+from employers.pledges.models.pledges import organization_key
+from employers.workshops.factories import WorkshopIndexPageFactory, WorkshopPageFactory
+from employers.workshops.models import Registration, WorkshopFeedback
+from employers.workshops.services.registration import registration_token
+from home.choices import Sector, SizeBand
 from home.factories import HomePageFactory
 from home.tokens import token_digest
 from resources.factories import GuideIndexPageFactory, GuidePageFactory
@@ -124,9 +117,7 @@ def build(rng: random.Random) -> None:
                 content_type=pledge_type,
                 object_id=str(pledge.pk),
                 label=pledge.organization_name,
-                action=rng.choice(
-                    ["employers.pledge.renewed", "employers.pledge.lapsed"]
-                ),
+                action=rng.choice(["pledges.pledge.renewed", "pledges.pledge.lapsed"]),
                 timestamp=_moment(rng, 700),
             )
             for pledge in pledges[::5]

@@ -171,7 +171,8 @@ def _pages() -> list[Page]:
     """The addresses, found in the data: a topic, a profile, a workshop."""
     from django.utils import timezone
 
-    from employers.models import Pledge, WorkshopPage
+    from employers.pledges.models import Pledge
+    from employers.workshops.models import WorkshopPage
     from home.models import SiteSettings
     from resources.models import Topic
 

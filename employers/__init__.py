@@ -1,0 +1,1 @@
+"""The employer-facing domains, each its own Django app: pledges and workshops."""

@@ -13,14 +13,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from employers.choices import Sector, SizeBand
-from employers.models import (
+from employers.pledges.models import (
     Commitment,
     Pledge,
     PledgeCommitment,
     PledgePage,
     PledgeRegistryPage,
 )
+from home.choices import Sector, SizeBand
 from home.demo import p, ul
 from home.models import HomePage
 

@@ -13,7 +13,8 @@ from typing import TextIO
 from django.db import transaction
 from django.utils import timezone
 
-from employers.models import (
+from employers.pledges.models.pledges import organization_key
+from employers.workshops.models import (
     CONSENT_VERSION,
     Facilitator,
     Registration,
@@ -25,8 +26,7 @@ from employers.models import (
     WorkshopPage,
     WorkshopQuestion,
 )
-from employers.models.pledges import organization_key
-from employers.services.workshops import registration_token
+from employers.workshops.services.registration import registration_token
 from home.models import HomePage
 from home.tokens import token_digest
 from resources.models import Topic

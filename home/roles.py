@@ -41,7 +41,7 @@ def grant_workshop_index_permissions(page: Page) -> None:
             )
 
 
-@receiver(post_save, sender="employers.WorkshopIndexPage")
+@receiver(post_save, sender="workshops.WorkshopIndexPage")
 def workshop_index_page_created(sender, instance, created, raw, **kwargs):
     """Covers every way a page is made: the admin, copies, translations, code.
 

@@ -15,10 +15,10 @@ from home.models import HomePage
 # Fixtures of one app that tests of another (browser tests) use too.
 pytest_plugins = [
     "tests.resources.fixtures",
-    "tests.employers.fixtures",
-    "tests.employers.workshop_fixtures",
+    "tests.employers.pledges.fixtures",
+    "tests.employers.workshops.fixtures",
     "tests.home.fixtures",
-    "tests.employers.impact_fixtures",
+    "tests.employers.workshops.impact_fixtures",
 ]
 
 

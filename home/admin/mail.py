@@ -26,8 +26,8 @@ from home.mail import retry_deferred_now
 RECENT = datetime.timedelta(days=7)
 # Any of these makes someone responsible for the emails their work sends.
 PANEL_PERMISSIONS = (
-    "employers.moderate_pledge",
-    "employers.view_registration",
+    "pledges.moderate_pledge",
+    "workshops.view_registration",
     "mailer.view_message",
 )
 RECIPIENT_PERMISSION = "mailer.view_message"

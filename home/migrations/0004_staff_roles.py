@@ -37,12 +37,12 @@ EDITOR_PERMISSIONS = [
     "resources.add_topic",
     "resources.change_topic",
     "resources.delete_topic",
-    "employers.add_commitment",
-    "employers.change_commitment",
-    "employers.add_venue",
-    "employers.change_venue",
-    "employers.add_facilitator",
-    "employers.change_facilitator",
+    "pledges.add_commitment",
+    "pledges.change_commitment",
+    "workshops.add_venue",
+    "workshops.change_venue",
+    "workshops.add_facilitator",
+    "workshops.change_facilitator",
     # Guide feedback is anonymous: no personal data.
     "resources.view_guidefeedback",
 ]
@@ -64,11 +64,11 @@ ROLES = {
     MODERATORS: {
         "permissions": [
             *EDITOR_PERMISSIONS,
-            "employers.delete_commitment",
-            "employers.view_pledge",
-            "employers.change_pledge",
-            "employers.view_pledge_contact",
-            "employers.moderate_pledge",
+            "pledges.delete_commitment",
+            "pledges.view_pledge",
+            "pledges.change_pledge",
+            "pledges.view_pledge_contact",
+            "pledges.moderate_pledge",
             "home.view_impact_report",
         ],
         "root_page": [
@@ -83,19 +83,19 @@ ROLES = {
     EVENT_COORDINATORS: {
         "permissions": [
             "wagtailadmin.access_admin",
-            "employers.view_registration",
-            "employers.add_registration",
-            "employers.change_registration",
-            "employers.delete_registration",
-            "employers.view_accommodation_needs",
-            "employers.view_workshopfeedback",
-            "employers.add_venue",
-            "employers.change_venue",
-            "employers.delete_venue",
-            "employers.add_facilitator",
-            "employers.change_facilitator",
-            "employers.delete_facilitator",
-            "employers.email_registrants",
+            "workshops.view_registration",
+            "workshops.add_registration",
+            "workshops.change_registration",
+            "workshops.delete_registration",
+            "workshops.view_accommodation_needs",
+            "workshops.view_workshopfeedback",
+            "workshops.add_venue",
+            "workshops.change_venue",
+            "workshops.delete_venue",
+            "workshops.add_facilitator",
+            "workshops.change_facilitator",
+            "workshops.delete_facilitator",
+            "workshops.email_registrants",
         ],
         "workshop_index_pages": ["add_page", "change_page", "publish_page"],
         "root_collection": [
@@ -182,7 +182,7 @@ def apply_roles(apps, schema_editor) -> None:
     Group = apps.get_model("auth", "Group")
     Page = apps.get_model("wagtailcore", "Page")
     Collection = apps.get_model("wagtailcore", "Collection")
-    WorkshopIndexPage = apps.get_model("employers", "WorkshopIndexPage")
+    WorkshopIndexPage = apps.get_model("workshops", "WorkshopIndexPage")
     root_page = Page.objects.get(depth=1)
     root_collection = Collection.objects.get(depth=1)
     workshop_indexes = list(WorkshopIndexPage.objects.values_list("pk", flat=True))
@@ -247,7 +247,8 @@ class Migration(migrations.Migration):
     dependencies = [
         ("home", "0003_personal_data_requests"),
         ("resources", "0003_guide_views"),
-        ("employers", "0003_registration_organization_key"),
+        ("pledges", "0001_initial"),
+        ("workshops", "0001_initial"),
         ("wagtailcore", "0098_apitoken"),
         ("wagtailimages", "0027_image_description"),
         ("wagtaildocs", "0014_alter_document_file_size"),

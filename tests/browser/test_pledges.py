@@ -8,12 +8,12 @@ from django.core import mail
 
 from wagtail.models import Site
 
-from employers.factories import (
+from employers.pledges.factories import (
     CommitmentFactory,
     PledgePageFactory,
     PledgeRegistryPageFactory,
 )
-from employers.models import Pledge
+from employers.pledges.models import Pledge
 from home.models import Community, SiteSettings
 
 pytestmark = [
@@ -90,9 +90,7 @@ def test_sign_confirm_approve_report_progress_and_withdraw(
     page.get_by_label("Password").fill("password")
     with page.expect_navigation():
         page.get_by_role("button", name="Sign in").click()
-    page.goto(
-        live_server.url + f"/admin/snippets/employers/pledge/inspect/{pledge.pk}/"
-    )
+    page.goto(live_server.url + f"/admin/snippets/pledges/pledge/inspect/{pledge.pk}/")
     assert "dev@harbour.example" in page.content()
     with page.expect_navigation():
         page.get_by_role("link", name="Approve").click()

@@ -2,7 +2,7 @@
 
 import pytest
 
-from employers.models import Pledge
+from employers.pledges.models import Pledge
 
 pytestmark = [
     pytest.mark.browser,

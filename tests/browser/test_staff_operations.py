@@ -5,8 +5,8 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
 
-from employers.factories import RegistrationFactory
-from employers.models import RegistrantEmail
+from employers.workshops.factories import RegistrationFactory
+from employers.workshops.models import RegistrantEmail
 
 pytestmark = [
     pytest.mark.browser,

@@ -7,9 +7,9 @@ import pytest
 
 from django.core import mail
 
-from employers.factories import RegistrationFactory
-from employers.models import Registration
-from employers.services import workshops as service
+from employers.workshops.factories import RegistrationFactory
+from employers.workshops.models import Registration
+from employers.workshops.services import registration as service
 
 pytestmark = [
     pytest.mark.browser,

@@ -2,12 +2,12 @@ import pytest
 
 from wagtail.models import Site
 
-from employers.factories import (
+from employers.pledges.factories import (
     CommitmentFactory,
     PledgePageFactory,
     PledgeRegistryPageFactory,
 )
-from employers.models import Commitment, PledgePage
+from employers.pledges.models import Commitment, PledgePage
 from home.models import Community, SiteSettings
 
 

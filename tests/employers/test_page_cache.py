@@ -13,15 +13,20 @@ from django.utils import timezone
 
 from wagtail.models import Site
 
-from employers.factories import PledgeFactory, WorkshopPageFactory
-from employers.forms.pledges import PledgeForm
-from employers.forms.workshops import RegistrationForm
-from employers.models import Pledge, Registration
-from employers.services import pledges as pledge_service
-from employers.services import workshops as workshop_service
-from employers.services.pledges import issue_manage_link
-from tests.employers.test_pledge_signing import sign_data
-from tests.employers.test_workshop_registration import form as registration_data
+from employers.pledges.factories import PledgeFactory
+from employers.pledges.forms import PledgeForm
+from employers.pledges.models import Pledge
+from employers.pledges.services import lifecycle as pledge_service
+from employers.pledges.services import tasks as pledge_tasks
+from employers.pledges.services.lifecycle import issue_manage_link
+from employers.workshops.factories import WorkshopPageFactory
+from employers.workshops.forms import RegistrationForm
+from employers.workshops.models import Registration
+from employers.workshops.services import registration as workshop_service
+from tests.employers.pledges.test_pledge_signing import sign_data
+from tests.employers.workshops.test_workshop_registration import (
+    form as registration_data,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -96,7 +101,6 @@ def test_withdrawing_a_pledge_takes_its_cached_profile_down(
 def test_a_lapsed_pledge_leaves_the_cached_registry(
     pledge_page, commitments, django_capture_on_commit_callbacks
 ):
-    from employers.services import pledge_tasks
 
     PledgeFactory(
         organization_name="Fraser Foods",

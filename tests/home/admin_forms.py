@@ -13,7 +13,7 @@ from wagtail.test.utils.form_data import (
     streamfield,
 )
 
-from employers.models import WorkshopPage
+from employers.workshops.models import WorkshopPage
 from resources.models import GuidePage
 
 

@@ -13,8 +13,10 @@ from django.contrib.auth.models import Group
 
 from wagtail.log_actions import log
 
-from employers.factories import PledgeFactory, RegistrationFactory
-from employers.models import Pledge, Registration, WorkshopFeedback, WorkshopQuestion
+from employers.pledges.factories import PledgeFactory
+from employers.pledges.models import Pledge
+from employers.workshops.factories import RegistrationFactory
+from employers.workshops.models import Registration, WorkshopFeedback, WorkshopQuestion
 from home import roles
 from resources.factories import GuidePageFactory
 from resources.models import GuideFeedback
@@ -23,7 +25,7 @@ PHONE_QUESTION = "Mobile phone for changes on the day"
 
 # Each group of strings may be shown only to staff holding the permission.
 SECRETS = {
-    "employers.view_pledge_contact": [
+    "pledges.view_pledge_contact": [
         "Harjit Secretname",
         "Chief Secret Officer",
         "harjit.private@valleyberry.example",
@@ -32,15 +34,15 @@ SECRETS = {
         "noor.pending@quietco.example",
         "604-555-0123",
     ],
-    "employers.view_registration": [
+    "workshops.view_registration": [
         "Maria Registrant",
         "maria.registrant@foodco.example",
         "604-555-0142",
         "Dev Waitlisted",
         "dev.waitlisted@bytes.example",
     ],
-    "employers.view_accommodation_needs": ["Sign language interpreter, ASL"],
-    "employers.view_workshopfeedback": ["Call me about a follow-up, Maria"],
+    "workshops.view_accommodation_needs": ["Sign language interpreter, ASL"],
+    "workshops.view_workshopfeedback": ["Call me about a follow-up, Maria"],
 }
 # Comments that readers type into "Was this helpful?" may hold anything.
 READER_COMMENT = "Write to reader.private@example.com"

@@ -40,8 +40,8 @@ from django.urls import reverse
 from wagtail.admin.menu import admin_menu
 from wagtail.models import Page, Site
 
-from employers.factories import WorkshopPageFactory
-from employers.models import Registration
+from employers.workshops.factories import WorkshopPageFactory
+from employers.workshops.models import Registration
 from resources.factories import GuidePageFactory
 from tests.home.admin_forms import guide_form_data, workshop_form_data
 from tests.home.fixtures import SECRETS
@@ -49,10 +49,10 @@ from tests.home.fixtures import SECRETS
 pytestmark = pytest.mark.django_db
 
 COLUMNS = ("anonymous", "editor", "moderator", "coordinator", "reporter", "superuser")
-CONTACT = "employers.view_pledge_contact"
-REGISTRANT = "employers.view_registration"
-NEEDS = "employers.view_accommodation_needs"
-FEEDBACK = "employers.view_workshopfeedback"
+CONTACT = "pledges.view_pledge_contact"
+REGISTRANT = "workshops.view_registration"
+NEEDS = "workshops.view_accommodation_needs"
+FEEDBACK = "workshops.view_workshopfeedback"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -73,7 +73,7 @@ class Row:
         return self.name
 
 
-P = "/admin/snippets/employers/pledge"
+P = "/admin/snippets/pledges/pledge"
 R = "/admin/workshops/registrations"
 F = "/admin/workshops/feedback"
 S = "/admin/settings"
@@ -90,16 +90,16 @@ MATRIX = [
     Row("guide: add",                  "/admin/pages/add/resources/guidepage/{guide_index}/", "login 200 200 denied denied 200"),
     Row("guide: publish",              "guide",                                             "login draft published denied denied published", method="publish"),
     Row("workshop: edit",              "/admin/pages/{workshop}/edit/",                     "login 200 200 200 denied 200"),
-    Row("workshop: add",               "/admin/pages/add/employers/workshoppage/{workshop_index}/", "login 200 200 200 denied 200"),
+    Row("workshop: add",               "/admin/pages/add/workshops/workshoppage/{workshop_index}/", "login 200 200 200 denied 200"),
     Row("workshop: publish",           "workshop",                                          "login draft published published denied published", method="publish"),
     Row("images",                      "/admin/images/",                                    "login 200 200 200 denied 200", menu=True),
     Row("documents",                   "/admin/documents/",                                 "login 200 200 200 denied 200", menu=True),
     Row("snippets",                    "/admin/snippets/",                                  "login 200 200 200 denied 200", menu=True),
     Row("topics",                      "/admin/snippets/resources/topic/",                  "login 200 200 denied denied 200", menu=True),
-    Row("commitments",                 "/admin/snippets/employers/commitment/",             "login 200 200 denied denied 200", menu=True),
-    Row("commitment: delete",          "/admin/snippets/employers/commitment/delete/{commitment}/", "login denied 200 denied denied 200"),
-    Row("venues",                      "/admin/snippets/employers/venue/",                  "login 200 200 200 denied 200", menu=True),
-    Row("facilitators",                "/admin/snippets/employers/facilitator/",            "login 200 200 200 denied 200", menu=True),
+    Row("commitments",                 "/admin/snippets/pledges/commitment/",             "login 200 200 denied denied 200", menu=True),
+    Row("commitment: delete",          "/admin/snippets/pledges/commitment/delete/{commitment}/", "login denied 200 denied denied 200"),
+    Row("venues",                      "/admin/snippets/workshops/venue/",                  "login 200 200 200 denied 200", menu=True),
+    Row("facilitators",                "/admin/snippets/workshops/facilitator/",            "login 200 200 200 denied 200", menu=True),
     Row("pledges",                     f"{P}/",                                             "login denied 200 denied denied 200", menu=True),
     Row("pledges: export csv",         f"{P}/?export=csv",                                  "login denied 200 denied denied 200", shows=(CONTACT,)),
     Row("pledges: export xlsx",        f"{P}/?export=xlsx",                                 "login denied 200 denied denied 200", shows=(CONTACT,)),
@@ -108,10 +108,10 @@ MATRIX = [
     Row("pledge: history",             f"{P}/history/{{pledge}}/",                          "login denied 200 denied denied 200"),
     Row("pledge: delete",              f"{P}/delete/{{pledge}}/",                           "login denied denied denied denied 200"),
     Row("pledge: add",                 f"{P}/add/",                                         "login denied denied denied denied denied"),
-    Row("pledge: approve",             "/admin/bulk/employers/pledge/approve/?id={pending_pledge}", "login denied 200 denied denied 200"),
+    Row("pledge: approve",             "/admin/bulk/pledges/pledge/approve/?id={pending_pledge}", "login denied 200 denied denied 200"),
     # Wagtail's own bulk delete opens for all, naming the organization as one they may not delete.
-    Row("pledge: bulk delete",         "/admin/bulk/employers/pledge/delete/?id={pending_pledge}", "login 200 200 200 200 200"),
-    Row("pledge: chooser",             "/admin/snippets/choose/employers/pledge/",          "login denied 200 denied denied 200"),
+    Row("pledge: bulk delete",         "/admin/bulk/pledges/pledge/delete/?id={pending_pledge}", "login 200 200 200 200 200"),
+    Row("pledge: chooser",             "/admin/snippets/choose/pledges/pledge/",          "login denied 200 denied denied 200"),
     Row("registrations",               f"{R}/",                                             "login denied denied 200 denied 200", menu=True, shows=(REGISTRANT,)),
     Row("registrations: export csv",   f"{R}/?export=csv",                                  "login denied denied 200 denied 200", shows=(REGISTRANT, NEEDS)),
     Row("registrations: export xlsx",  f"{R}/?export=xlsx",                                 "login denied denied 200 denied 200", shows=(REGISTRANT, NEEDS)),
@@ -138,7 +138,7 @@ MATRIX = [
     Row("workflows report",            "/admin/reports/workflow/",                          "login 200 200 200 denied 200", menu=True),
     Row("site settings",               f"{S}/home/sitesettings/{{site}}/",                  "login denied denied denied denied 200", menu=f"{S}/home/sitesettings/"),
     Row("navigation settings",         f"{S}/home/navigationsettings/{{site}}/",            "login denied denied denied denied 200", menu=f"{S}/home/navigationsettings/"),
-    Row("pledge settings",             f"{S}/employers/pledgesettings/{{site}}/",           "login denied denied denied denied 200", menu=f"{S}/employers/pledgesettings/"),
+    Row("pledge settings",             f"{S}/pledges/pledgesettings/{{site}}/",           "login denied denied denied denied 200", menu=f"{S}/pledges/pledgesettings/"),
     Row("sites",                       "/admin/sites/",                                     "login denied denied denied denied 200", menu=True),
     Row("redirects",                   "/admin/redirects/",                                 "login denied denied denied denied 200", menu=True),
     Row("users",                       "/admin/users/",                                     "login denied denied denied denied 200", menu=True),

@@ -15,12 +15,10 @@ from django.urls import reverse
 
 from wagtail.models import GroupPagePermission, Page
 
-from employers.factories import (
-    PledgeFactory,
-    RegistrationFactory,
-    WorkshopPageFactory,
-)
-from employers.models import Pledge, WorkshopFeedback
+from employers.pledges.factories import PledgeFactory
+from employers.pledges.models import Pledge
+from employers.workshops.factories import RegistrationFactory, WorkshopPageFactory
+from employers.workshops.models import WorkshopFeedback
 from home.mail import deliver_queued_mail
 from resources.factories import GuidePageFactory
 from resources.models import GuideFeedback
@@ -188,7 +186,7 @@ def test_moderating_alone_shows_pending_pledges_without_links(
     assert _panels(client, moderator) == {"pledges", "mail"}
     html = client.get(reverse("wagtailadmin_home")).text
     assert "Orchard Co" in html
-    assert "/admin/snippets/employers/pledge/inspect/" not in html
+    assert "/admin/snippets/pledges/pledge/inspect/" not in html
 
 
 def test_try_again_now_sends_deferred_mail_once_the_server_is_back(

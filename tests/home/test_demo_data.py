@@ -8,7 +8,7 @@ from django.core.management import CommandError, call_command
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageLogEntry, Revision, Site
 
-from employers.models import WorkshopIndexPage
+from employers.workshops.models import WorkshopIndexPage
 from home.models import HomePage, NavigationSettings, SiteSettings
 
 pytestmark = pytest.mark.django_db

@@ -16,9 +16,10 @@ from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
-from employers.factories import PledgeFactory, WorkshopPageFactory
+from employers.pledges.factories import PledgeFactory
+from employers.workshops.factories import WorkshopPageFactory
 from home import page_cache
-from tests.employers.test_pledge_signing import sign_data
+from tests.employers.pledges.test_pledge_signing import sign_data
 
 pytestmark = pytest.mark.django_db
 

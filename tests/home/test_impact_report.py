@@ -7,7 +7,7 @@ from django.contrib.auth.models import Permission
 
 from resources.factories import GuidePageFactory
 from resources.models import GuideFeedback, GuideView
-from tests.employers.impact_fixtures import bulk_activity
+from tests.employers.workshops.impact_fixtures import bulk_activity
 
 pytestmark = pytest.mark.django_db
 

@@ -10,15 +10,12 @@ from django.contrib.auth.models import Permission
 from django.db.models import Count
 from django.utils import timezone
 
-from employers.choices import Sector
-from employers.factories import (
-    CommitmentFactory,
-    PledgeFactory,
-    RegistrationFactory,
-    WorkshopPageFactory,
-)
-from employers.models import Pledge, Registration, WorkshopFeedback
-from employers.services import workshops as workshop_service
+from employers.pledges.factories import CommitmentFactory, PledgeFactory
+from employers.pledges.models import Pledge
+from employers.workshops.factories import RegistrationFactory, WorkshopPageFactory
+from employers.workshops.models import Registration, WorkshopFeedback
+from employers.workshops.services import registration as workshop_service
+from home.choices import Sector
 from home.models import PersonalDataRequest
 
 pytestmark = pytest.mark.django_db
@@ -123,8 +120,8 @@ def test_search_shows_everything_held_whatever_the_case(client, officer, maria):
     entry = PersonalDataRequest.objects.get()
     assert entry.action == "search" and entry.performed_by == officer
     assert entry.record_counts == {
-        "employers.pledge": 1,
-        "employers.registration": 2,
+        "pledges.pledge": 1,
+        "workshops.registration": 2,
         "mailer.message": 1,
     }
     _log_has_no_address()
@@ -207,8 +204,8 @@ def test_erasure_anonymizes_and_keeps_the_counts(client, officer, maria, sent_ma
     assert not [log for log in MessageLog.objects.all() if EMAIL in log.email.to]
     entry = PersonalDataRequest.objects.get(action="erase")
     assert entry.record_counts == {
-        "employers.pledge": 1,
-        "employers.registration": 2,
+        "pledges.pledge": 1,
+        "workshops.registration": 2,
         "mailer.message": 1,
     }
     again = _post(client, "search")

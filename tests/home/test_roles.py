@@ -25,7 +25,7 @@ from wagtail.models import (
     WorkflowPage,
 )
 
-from employers.factories import WorkshopIndexPageFactory
+from employers.workshops.factories import WorkshopIndexPageFactory
 from home import roles
 
 pytestmark = pytest.mark.django_db
@@ -37,12 +37,12 @@ EDITOR = {
     "resources.add_topic",
     "resources.change_topic",
     "resources.delete_topic",
-    "employers.add_commitment",
-    "employers.change_commitment",
-    "employers.add_venue",
-    "employers.change_venue",
-    "employers.add_facilitator",
-    "employers.change_facilitator",
+    "pledges.add_commitment",
+    "pledges.change_commitment",
+    "workshops.add_venue",
+    "workshops.change_venue",
+    "workshops.add_facilitator",
+    "workshops.change_facilitator",
     "resources.view_guidefeedback",
 }
 MEDIA = {
@@ -62,11 +62,11 @@ EXPECTED = {
     roles.MODERATORS: {
         "permissions": EDITOR
         | {
-            "employers.delete_commitment",
-            "employers.view_pledge",
-            "employers.change_pledge",
-            "employers.view_pledge_contact",
-            "employers.moderate_pledge",
+            "pledges.delete_commitment",
+            "pledges.view_pledge",
+            "pledges.change_pledge",
+            "pledges.view_pledge_contact",
+            "pledges.moderate_pledge",
             "home.view_impact_report",
         },
         "root page": {
@@ -81,19 +81,19 @@ EXPECTED = {
     roles.EVENT_COORDINATORS: {
         "permissions": {
             "wagtailadmin.access_admin",
-            "employers.view_registration",
-            "employers.add_registration",
-            "employers.change_registration",
-            "employers.delete_registration",
-            "employers.view_accommodation_needs",
-            "employers.view_workshopfeedback",
-            "employers.add_venue",
-            "employers.change_venue",
-            "employers.delete_venue",
-            "employers.add_facilitator",
-            "employers.change_facilitator",
-            "employers.delete_facilitator",
-            "employers.email_registrants",
+            "workshops.view_registration",
+            "workshops.add_registration",
+            "workshops.change_registration",
+            "workshops.delete_registration",
+            "workshops.view_accommodation_needs",
+            "workshops.view_workshopfeedback",
+            "workshops.add_venue",
+            "workshops.change_venue",
+            "workshops.delete_venue",
+            "workshops.add_facilitator",
+            "workshops.change_facilitator",
+            "workshops.delete_facilitator",
+            "workshops.email_registrants",
         },
         "root page": set(),
         "root collection": {

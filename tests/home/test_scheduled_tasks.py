@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from wagtail import hooks
 
-from employers.services import workshops as service
+from employers.workshops.services import registration as service
 from home.scheduled import ScheduledTask
 from resources.factories import GuidePageFactory
 from resources.models import GuidePage

@@ -25,12 +25,8 @@ from django.http import HttpResponse
 
 from wagtail.models import ModelLogEntry
 
-from employers.models import (
-    Pledge,
-    PledgeCommitment,
-    Registration,
-    WorkshopFeedback,
-)
+from employers.pledges.models import Pledge, PledgeCommitment
+from employers.workshops.models import Registration, WorkshopFeedback
 from resources.models import GuideFeedback
 
 # Answers a public page may give to bad input: shown, redirected, refused as
@@ -73,7 +69,7 @@ NASTY = [
     "Ж" * 300,
     "é" * 1000,
     "a" * 5000,
-    "'; DROP TABLE employers_pledge; --",
+    "'; DROP TABLE pledges_pledge; --",
     '" OR 1=1 --',
     "<script>alert(1)</script>",
     "{{ 7*7 }}",

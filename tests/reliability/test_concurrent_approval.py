@@ -18,8 +18,8 @@ from django.test import Client
 
 from wagtail.models import ModelLogEntry
 
-from employers.factories import PledgeFactory
-from employers.models import Pledge
+from employers.pledges.factories import PledgeFactory
+from employers.pledges.models import Pledge
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -57,7 +57,7 @@ def test_simultaneous_approvals_approve_once_and_email_once(pledge_page, moderat
         expires_at=None,
         email="owner@valleyfoods.example",
     )
-    url = f"/admin/bulk/employers/pledge/approve/?id={pledge.pk}&next=/admin/"
+    url = f"/admin/bulk/pledges/pledge/approve/?id={pledge.pk}&next=/admin/"
     clients = []
     for user in moderators:
         client = Client()
@@ -89,7 +89,7 @@ def test_simultaneous_approvals_approve_once_and_email_once(pledge_page, moderat
     assert statuses == [302] * MODERATORS
     pledge.refresh_from_db()
     assert pledge.status == Pledge.Status.APPROVED
-    approvals = ModelLogEntry.objects.filter(action="employers.pledge.approved")
+    approvals = ModelLogEntry.objects.filter(action="pledges.pledge.approved")
     assert approvals.count() == 1
     assert approvals.get().user in moderators
     # Queued once and delivered once, after the one commit that approved.

@@ -136,15 +136,15 @@ def test_registrations_survive_database_restarts(deployed_site, record_property)
     refused = {o.email for o in outcomes if o.kind == "register" and not o.ok}
     rows = dict(
         deployed_site.query(
-            "SELECT email, count(*) FROM employers_registration "
+            "SELECT email, count(*) FROM workshops_registration "
             "WHERE email LIKE 'restart-%%' GROUP BY email"
         )
     )
     ((capacity, held),) = deployed_site.query(
         "SELECT w.capacity, coalesce(sum(r.seats) FILTER "
         "(WHERE r.status IN ('confirmed', 'offered')), 0) "
-        "FROM employers_workshoppage w JOIN wagtailcore_page p ON p.id = w.page_ptr_id "
-        "LEFT JOIN employers_registration r ON r.workshop_id = p.id "
+        "FROM workshops_workshoppage w JOIN wagtailcore_page p ON p.id = w.page_ptr_id "
+        "LEFT JOIN workshops_registration r ON r.workshop_id = p.id "
         "WHERE p.slug = %s GROUP BY w.capacity",
         [WORKSHOP_SLUG],
     )

@@ -15,12 +15,12 @@ from django.core import signing
 from django.test import Client
 from django.utils import timezone
 
-from employers.factories import PledgeFactory
-from employers.models import Pledge
-from employers.services.pledges import issue_manage_link
-from employers.views.pledges import DUPLICATE_SALT
+from employers.pledges.factories import PledgeFactory
+from employers.pledges.models import Pledge
+from employers.pledges.services.lifecycle import issue_manage_link
+from employers.pledges.views.lifecycle import DUPLICATE_SALT
 from home.tokens import new_token
-from tests.employers.test_pledge_signing import sign_data
+from tests.employers.pledges.test_pledge_signing import sign_data
 from tests.reliability.fuzzing import FUZZ, exercise, mutated, texts
 from tests.reliability.traffic import shown_at
 

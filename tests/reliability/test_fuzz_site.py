@@ -12,13 +12,14 @@ from hypothesis import strategies as st
 
 from django.test import Client
 
-from employers.choices import Sector, SizeBand
-from employers.factories import PledgeFactory
-from employers.models import Pledge, WorkshopFormat
-from employers.services.pledges import issue_manage_link
+from employers.pledges.factories import PledgeFactory
+from employers.pledges.models import Pledge
+from employers.pledges.services.lifecycle import issue_manage_link
+from employers.workshops.models import WorkshopFormat
+from home.choices import Sector, SizeBand
 from resources.factories import GuideIndexPageFactory, GuidePageFactory
 from resources.models import HiringStage
-from tests.employers.fixtures import COMMUNITIES
+from tests.employers.pledges.fixtures import COMMUNITIES
 from tests.reliability.fuzzing import (
     FUZZ,
     exercise,

@@ -15,10 +15,12 @@ from hypothesis import strategies as st
 from django.test import Client
 from django.utils import timezone
 
-from employers.factories import RegistrationFactory, WorkshopPageFactory
-from employers.models import Registration
-from employers.services.workshops import registration_token
-from tests.employers.test_workshop_registration import form as registration_form
+from employers.workshops.factories import RegistrationFactory, WorkshopPageFactory
+from employers.workshops.models import Registration
+from employers.workshops.services.registration import registration_token
+from tests.employers.workshops.test_workshop_registration import (
+    form as registration_form,
+)
 from tests.reliability.fuzzing import FUZZ, exercise, mutated, texts
 
 pytestmark = pytest.mark.django_db

@@ -20,10 +20,13 @@ from django.core.management import call_command
 from django.db import connection, connections
 from django.test import Client
 
-from employers.models import Pledge, Registration
-from tests.employers.test_pledge_signing import sign_data
-from tests.employers.test_workshop_registration import REGISTER
-from tests.employers.test_workshop_registration import form as registration_form
+from employers.pledges.models import Pledge
+from employers.workshops.models import Registration
+from tests.employers.pledges.test_pledge_signing import sign_data
+from tests.employers.workshops.test_workshop_registration import REGISTER
+from tests.employers.workshops.test_workshop_registration import (
+    form as registration_form,
+)
 from tests.reliability.harness import SmtpSink, free_port
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)

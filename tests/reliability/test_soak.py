@@ -69,13 +69,13 @@ def test_steady_traffic_makes_no_errors_and_memory_stays_flat(
     registered = {o.email for o in traffic.accepted("register")}
     pledges = dict(
         deployed_site.query(
-            "SELECT email, count(*) FROM employers_pledge "
+            "SELECT email, count(*) FROM pledges_pledge "
             "WHERE email LIKE 'soak-%%' GROUP BY email"
         )
     )
     registrations = dict(
         deployed_site.query(
-            "SELECT email, count(*) FROM employers_registration "
+            "SELECT email, count(*) FROM workshops_registration "
             "WHERE email LIKE 'soak-%%' GROUP BY email"
         )
     )

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from wagtail.models import Workflow, WorkflowState
 
-from employers.factories import WorkshopPageFactory
+from employers.workshops.factories import WorkshopPageFactory
 from home import roles
 from resources.factories import GuidePageFactory
 from resources.models import GuidePage

@@ -1,0 +1,132 @@
+"""The emails a signer receives, in wording staff may replace in settings."""
+
+import re
+
+from django.core.mail import EmailMessage
+from django.utils.translation import gettext_lazy as _
+
+from employers.pledges.models import Pledge, PledgeSettings
+from home.models import SiteSettings
+
+# Standard wording of each message staff can edit: (subject, body).
+DEFAULTS = {
+    "verification": (
+        _("Confirm your email to sign the pledge"),
+        _(
+            "Hello {contact_name},\n\n"
+            "Thank you for signing the inclusive workplace pledge for "
+            "{organization}.\n\n"
+            "Please confirm your email address within 72 hours by opening this "
+            "link and pressing the button on the page:\n{link}\n\n"
+            "If you did not sign, ignore this email: nothing will be published.\n\n"
+            "{site_name}"
+        ),
+    ),
+    "received": (
+        _("We have received your pledge"),
+        _(
+            "Hello {contact_name},\n\n"
+            "Your email is confirmed and the pledge for {organization} is now "
+            "with our team. We check that the organization exists and that the "
+            "details are complete, usually within five working days, and then "
+            "email you.\n\n"
+            "You can update your details or commitments at any time here:\n"
+            "{link}\n\n{site_name}"
+        ),
+    ),
+    "approved": (
+        _("{organization} is now in the pledge registry"),
+        _(
+            "Hello {contact_name},\n\n"
+            "Your pledge is approved. {organization} now appears in the public "
+            "registry:\n{profile_link}\n\n"
+            "Your badge, to put on your careers page:\n{badge_link}\n\n"
+            "To update your details, report progress or withdraw, ask for a "
+            "manage link here:\n{link}\n\n{site_name}"
+        ),
+    ),
+    "rejected": (
+        _("About your pledge for {organization}"),
+        _(
+            "Hello {contact_name},\n\n"
+            "Thank you for your interest. We could not approve the pledge for "
+            "{organization}, for this reason:\n\n{reason}\n\n"
+            "If you think this is a mistake, reply to this email.\n\n{site_name}"
+        ),
+    ),
+    "renewal": (
+        _("Time to renew your pledge for {organization}"),
+        _(
+            "Hello {contact_name},\n\n"
+            "The pledge for {organization} expires on {expires}. Renewing takes "
+            "one click, and you can tell us what you did on each commitment:\n"
+            "{link}\n\n"
+            "If you do not renew, your listing leaves the registry {grace_days} "
+            "days after that date.\n\n{site_name}"
+        ),
+    ),
+    "progress": (
+        _("How is your pledge going?"),
+        _(
+            "Hello {contact_name},\n\n"
+            "Tell us how {organization} is doing on its commitments: mark each "
+            "one not started, in progress or done. Your level in the registry "
+            "is updated at once.\n{link}\n\n{site_name}"
+        ),
+    ),
+}
+
+# Messages with fixed wording: links that only make sense one way.
+FIXED = {
+    "manage_link": (
+        _("Your link to manage the pledge for {organization}"),
+        _(
+            "Hello {contact_name},\n\n"
+            "Here is your link to update the details of {organization}, change "
+            "commitments, report progress, renew or withdraw. It works for 7 "
+            "days:\n{link}\n\n"
+            "If you did not ask for it, ignore this email.\n\n{site_name}"
+        ),
+    ),
+    "staff_review": (
+        _("New pledge to review: {organization}"),
+        _(
+            "A signer has confirmed their email. Review the pledge of "
+            "{organization} in the admin:\n{link}\n"
+        ),
+    ),
+}
+
+
+PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def fill(text: str, values: dict[str, str]) -> str:
+    """Replace known {placeholders}; leave anything else as staff wrote it.
+
+    A plain substitution, not str.format: wording typed in the admin must not
+    reach attributes of the values.
+    """
+    return PLACEHOLDER.sub(lambda m: str(values.get(m[1], m[0])), str(text))
+
+
+def build_message(
+    kind: str, pledge: Pledge, *, site, to: list[str] | None = None, **values
+) -> EmailMessage:
+    """Compose one message, using the staff's wording when they wrote one."""
+    subject, body = FIXED.get(kind) or DEFAULTS[kind]
+    if kind in DEFAULTS:
+        program = PledgeSettings.for_site(site)
+        subject = getattr(program, f"{kind}_subject") or subject
+        body = getattr(program, f"{kind}_body") or body
+    values = {
+        "organization": pledge.organization_name,
+        "contact_name": pledge.contact_name,
+        "site_name": SiteSettings.for_site(site).organization_name,
+        **values,
+    }
+    return EmailMessage(
+        subject=" ".join(fill(subject, values).split()),
+        body=fill(body, values),
+        to=to or [pledge.email],
+    )

@@ -1,0 +1,435 @@
+"""The pledge lifecycle: sign, verify, approve or reject, manage, renew, withdraw.
+
+Each workflow runs in one transaction. Emails are queued inside it (see
+``home.mail``), so they go out only if the change is saved, and exactly once.
+"""
+
+import datetime
+import enum
+from typing import Any
+
+from dateutil.relativedelta import relativedelta
+
+from django.contrib.auth import get_user_model
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+
+from wagtail.log_actions import log
+from wagtail.models import Site
+
+from employers.pledges.mail import build_message
+from employers.pledges.models import (
+    Pledge,
+    PledgeCommitment,
+    PledgePage,
+    PledgeSettings,
+)
+from employers.pledges.models.pledges import normalize_organization_name
+from home.tokens import new_token, token_digest
+
+VERIFICATION_HOURS = 72
+MANAGE_LINK_DAYS = 7
+# Domains many people share: the same domain says nothing about the employer.
+SHARED_EMAIL_DOMAINS = {
+    "gmail.com",
+    "outlook.com",
+    "hotmail.com",
+    "yahoo.com",
+    "yahoo.ca",
+    "icloud.com",
+    "live.com",
+    "shaw.ca",
+    "telus.net",
+    "protonmail.com",
+}
+
+
+class DuplicatePledge(Exception):
+    def __init__(self, pledge: Pledge):
+        super().__init__(pledge.organization_name)
+        self.pledge = pledge
+
+
+class Verification(enum.Enum):
+    VERIFIED = "verified"
+    ALREADY_VERIFIED = "already"
+    EXPIRED = "expired"
+    INVALID = "invalid"
+
+
+def _page_url(page: PledgePage, route: str, request: HttpRequest | None, **kwargs):
+    """An absolute link to a route of the page: the visitor's own host when
+    there is a request, the site's address (Settings > Sites) otherwise."""
+    path = page.get_url_parts(request)[2] + page.reverse_subpage(route, kwargs=kwargs)
+    if request is not None:
+        return request.build_absolute_uri(path)
+    return page.get_site().root_url + path
+
+
+def _site(page: PledgePage, request: HttpRequest | None):
+    return Site.find_for_request(request) if request else page.get_site()
+
+
+def find_duplicate(name: str, email: str) -> Pledge | None:
+    """An active pledge of the same organization, by name or by domain and name."""
+    normalized = normalize_organization_name(name)
+    domain = email.rpartition("@")[2].lower()
+    same = Q(normalized_name=normalized)
+    if domain and domain not in SHARED_EMAIL_DOMAINS:
+        # "Acme Foods" and "Acme Foods Abbotsford" from acme.ca are one employer.
+        same |= Q(email_domain=domain, normalized_name__startswith=normalized) | Q(
+            email_domain=domain, normalized_name__in=_prefixes(normalized)
+        )
+    return Pledge.objects.active().filter(same).order_by("created_at").first()
+
+
+def _prefixes(normalized: str) -> list[str]:
+    words = normalized.split()
+    return [" ".join(words[:n]) for n in range(1, len(words))]
+
+
+def _unique_slug(name: str) -> str:
+    base = slugify(name)[:70] or "organization"
+    taken = set(
+        Pledge.objects.filter(slug__startswith=base).values_list("slug", flat=True)
+    )
+    slug, number = base, 2
+    while slug in taken:
+        slug, number = f"{base}-{number}", number + 1
+    return slug
+
+
+def compute_level(progress: list[str], program: PledgeSettings) -> str:
+    """Committed on approval; Active and Champion by share of progress."""
+    if not progress:
+        return Pledge.Level.COMMITTED
+    done = progress.count(PledgeCommitment.Progress.DONE)
+    moving = done + progress.count(PledgeCommitment.Progress.IN_PROGRESS)
+    if done * 100 >= program.champion_percent * len(progress):
+        return Pledge.Level.CHAMPION
+    if moving * 100 >= program.active_percent * len(progress):
+        return Pledge.Level.ACTIVE
+    return Pledge.Level.COMMITTED
+
+
+def _update_level(pledge: Pledge, site) -> None:
+    progress = list(pledge.chosen_commitments.values_list("progress", flat=True))
+    pledge.level = compute_level(progress, PledgeSettings.for_site(site))
+    pledge.save(update_fields=["level"])
+
+
+def sign_pledge(
+    page: PledgePage, data: dict[str, Any], *, request: HttpRequest | None = None
+) -> tuple[Pledge, bool]:
+    """Save a new pledge and email its confirmation link.
+
+    Returns the pledge and whether it is new: a form posted twice (double
+    click, reload) returns the pledge the first post created.
+    """
+    earlier = Pledge.objects.filter(submission_key=data["submission_key"]).first()
+    if earlier:
+        return earlier, False
+    duplicate = find_duplicate(data["organization_name"], data["email"])
+    if duplicate:
+        raise DuplicatePledge(duplicate)
+    now = timezone.now()
+    raw_token, digest = new_token()
+    pledge = Pledge(
+        organization_name=data["organization_name"],
+        slug=_unique_slug(data["organization_name"]),
+        website=data["website"],
+        sector=data["sector"],
+        size_band=data["size_band"],
+        community=data["community"],
+        statement=data["statement"],
+        contact_name=data["contact_name"],
+        job_title=data["job_title"],
+        email=data["email"],
+        phone=data["phone"],
+        listing_consent_at=now,
+        listing_consent_version=page.listing_consent_version,
+        news_consent_at=now if data["news_consent"] else None,
+        news_consent_version=page.news_consent_version if data["news_consent"] else "",
+        verification_digest=digest,
+        verification_expires_at=now + datetime.timedelta(hours=VERIFICATION_HOURS),
+        submission_key=data["submission_key"],
+    )
+    try:
+        with transaction.atomic():
+            if data.get("logo"):
+                pledge.logo.save(data["logo"].name, data["logo"], save=False)
+            pledge.save()
+            PledgeCommitment.objects.bulk_create(
+                PledgeCommitment(pledge=pledge, commitment=commitment)
+                for commitment in data["commitments"]
+            )
+            log(pledge, "pledges.pledge.submitted")
+            link = _page_url(page, "verify", request, token=raw_token)
+            build_message(
+                "verification", pledge, site=_site(page, request), link=link
+            ).send()
+    except IntegrityError:
+        # The same form posted at the same instant: the other post won.
+        if pledge.logo:
+            pledge.logo.delete(save=False)
+        earlier = Pledge.objects.filter(submission_key=data["submission_key"]).first()
+        if earlier is None:
+            raise
+        return earlier, False
+    return pledge, True
+
+
+def resend_verification(
+    page: PledgePage, email: str, *, request: HttpRequest | None = None
+) -> int:
+    """Email a fresh confirmation link for each unconfirmed pledge of ``email``."""
+    now = timezone.now()
+    sent = 0
+    with transaction.atomic():
+        for pledge in Pledge.objects.select_for_update().filter(
+            email=email, status=Pledge.Status.UNVERIFIED
+        ):
+            raw_token, pledge.verification_digest = new_token()
+            pledge.verification_expires_at = now + datetime.timedelta(
+                hours=VERIFICATION_HOURS
+            )
+            pledge.save(
+                update_fields=["verification_digest", "verification_expires_at"]
+            )
+            link = _page_url(page, "verify", request, token=raw_token)
+            build_message(
+                "verification", pledge, site=_site(page, request), link=link
+            ).send()
+            sent += 1
+    return sent
+
+
+def pledge_for_verification(raw_token: str) -> Pledge | None:
+    return Pledge.objects.filter(verification_digest=token_digest(raw_token)).first()
+
+
+def verify_pledge(
+    page: PledgePage, raw_token: str, *, request: HttpRequest | None = None
+) -> tuple[Verification, Pledge | None]:
+    """Confirm the signer's email once; tell staff a pledge awaits review."""
+    with transaction.atomic():
+        pledge = (
+            Pledge.objects.select_for_update()
+            .filter(verification_digest=token_digest(raw_token))
+            .first()
+        )
+        if pledge is None:
+            return Verification.INVALID, None
+        if pledge.status != Pledge.Status.UNVERIFIED:
+            return Verification.ALREADY_VERIFIED, pledge
+        if pledge.verification_expires_at <= timezone.now():
+            return Verification.EXPIRED, pledge
+        pledge.status = Pledge.Status.PENDING
+        pledge.verified_at = timezone.now()
+        pledge.save(update_fields=["status", "verified_at"])
+        log(pledge, "pledges.pledge.verified")
+        site = _site(page, request)
+        build_message(
+            "received",
+            pledge,
+            site=site,
+            link=_page_url(page, "request_manage_link", request),
+        ).send()
+        _notify_moderators(pledge, site, request)
+    return Verification.VERIFIED, pledge
+
+
+def _notify_moderators(pledge: Pledge, site, request: HttpRequest | None) -> None:
+    address = PledgeSettings.for_site(site).notify_email
+    if address:
+        recipients = [address]
+    else:
+        recipients = list(
+            get_user_model()
+            .objects.filter(is_active=True)
+            .exclude(email="")
+            .filter(
+                Q(is_superuser=True)
+                | Q(groups__permissions__codename="moderate_pledge")
+                | Q(user_permissions__codename="moderate_pledge")
+            )
+            .values_list("email", flat=True)
+            .distinct()
+        )
+    if not recipients:
+        return
+    path = reverse(Pledge.snippet_viewset.get_url_name("inspect"), args=[pledge.pk])
+    link = request.build_absolute_uri(path) if request else site.root_url + path
+    build_message("staff_review", pledge, site=site, to=recipients, link=link).send()
+
+
+def approve_pledge(pledge_id: int, *, user, site) -> bool:
+    """Publish a pledge awaiting review; False if someone else already decided."""
+    with transaction.atomic():
+        pledge = Pledge.objects.select_for_update().get(pk=pledge_id)
+        if pledge.status != Pledge.Status.PENDING:
+            return False
+        program = PledgeSettings.for_site(site)
+        now = timezone.now()
+        pledge.status = Pledge.Status.APPROVED
+        pledge.approved_at = now
+        pledge.expires_at = now + relativedelta(months=program.validity_months)
+        pledge.save(update_fields=["status", "approved_at", "expires_at"])
+        _update_level(pledge, site)
+        log(pledge, "pledges.pledge.approved", user=user)
+        page = PledgePage.objects.live().first()
+        registry = page.registry() if page else None
+        profile = (
+            registry.get_full_url()
+            + registry.reverse_subpage("profile", kwargs={"slug": pledge.slug})
+            if registry
+            else ""
+        )
+        build_message(
+            "approved",
+            pledge,
+            site=site,
+            profile_link=profile,
+            badge_link=profile + "badge.svg" if profile else "",
+            link=_page_url(page, "request_manage_link", None) if page else "",
+        ).send()
+    return True
+
+
+def reject_pledge(pledge_id: int, *, user, site, reason: str) -> bool:
+    """Refuse a pending or listed pledge, with the reason the signer is sent."""
+    with transaction.atomic():
+        pledge = Pledge.objects.select_for_update().get(pk=pledge_id)
+        if pledge.status not in (Pledge.Status.PENDING, Pledge.Status.APPROVED):
+            return False
+        pledge.status = Pledge.Status.REJECTED
+        pledge.rejection_reason = reason
+        pledge.closed_at = timezone.now()
+        pledge.save(update_fields=["status", "rejection_reason", "closed_at"])
+        log(pledge, "pledges.pledge.rejected", user=user, data={"reason": reason})
+        build_message("rejected", pledge, site=site, reason=reason).send()
+    return True
+
+
+MANAGEABLE = (Pledge.Status.PENDING, Pledge.Status.APPROVED, Pledge.Status.LAPSED)
+
+
+def issue_manage_link(
+    page: PledgePage,
+    pledge: Pledge,
+    *,
+    request: HttpRequest | None = None,
+    valid_until: datetime.datetime | None = None,
+) -> str:
+    """Store a new manage token for the pledge and return its link."""
+    raw_token, pledge.manage_digest = new_token()
+    pledge.manage_expires_at = valid_until or (
+        timezone.now() + datetime.timedelta(days=MANAGE_LINK_DAYS)
+    )
+    pledge.save(update_fields=["manage_digest", "manage_expires_at"])
+    return _page_url(page, "manage", request, token=raw_token)
+
+
+def send_manage_links(
+    page: PledgePage, email: str, *, request: HttpRequest | None = None
+) -> int:
+    """Email a manage link for each pledge of ``email`` that can be managed."""
+    sent = 0
+    with transaction.atomic():
+        for pledge in Pledge.objects.select_for_update().filter(
+            email=email, status__in=MANAGEABLE
+        ):
+            link = issue_manage_link(page, pledge, request=request)
+            build_message(
+                "manage_link", pledge, site=_site(page, request), link=link
+            ).send()
+            sent += 1
+    return sent
+
+
+def send_manage_link_to_owner(
+    page: PledgePage, pledge: Pledge, *, request: HttpRequest | None = None
+) -> None:
+    """For a duplicate signature: write to the address on file, not the visitor."""
+    with transaction.atomic():
+        link = issue_manage_link(page, pledge, request=request)
+        build_message(
+            "manage_link", pledge, site=_site(page, request), link=link
+        ).send()
+
+
+def pledge_for_manage_link(raw_token: str) -> Pledge | None:
+    return Pledge.objects.filter(
+        manage_digest=token_digest(raw_token),
+        manage_expires_at__gt=timezone.now(),
+        status__in=MANAGEABLE,
+    ).first()
+
+
+def update_details(pledge: Pledge, form) -> None:
+    """Save changed public details; a new logo replaces the old file."""
+    with transaction.atomic():
+        if "logo" in form.changed_data and form.cleaned_data.get("logo"):
+            old = Pledge.objects.get(pk=pledge.pk).logo
+            if old:
+                transaction.on_commit(lambda: old.storage.delete(old.name))
+        form.save()
+        log(pledge, "pledges.pledge.updated", data={"fields": form.changed_data})
+
+
+def set_commitments(pledge: Pledge, commitments, *, site) -> None:
+    """Keep the chosen commitments (with their progress), add new, drop others."""
+    with transaction.atomic():
+        wanted = {commitment.pk for commitment in commitments}
+        pledge.chosen_commitments.exclude(commitment_id__in=wanted).delete()
+        have = set(pledge.chosen_commitments.values_list("commitment_id", flat=True))
+        PledgeCommitment.objects.bulk_create(
+            PledgeCommitment(pledge=pledge, commitment_id=pk) for pk in wanted - have
+        )
+        _update_level(pledge, site)
+        log(pledge, "pledges.pledge.commitments_changed")
+
+
+def report_progress(
+    pledge: Pledge, reports: dict[int, tuple[str, str]], *, site
+) -> None:
+    """Record progress and stories on each chosen commitment; recompute the level."""
+    with transaction.atomic():
+        choices = pledge.chosen_commitments.filter(pk__in=reports)
+        for choice in choices:
+            choice.progress, choice.story = reports[choice.pk]
+        PledgeCommitment.objects.bulk_update(choices, ["progress", "story"])
+        _update_level(pledge, site)
+        log(pledge, "pledges.pledge.progress_reported")
+
+
+def renew_pledge(pledge_id: int, *, site) -> Pledge:
+    """Extend a listed or lapsed pledge by one validity period."""
+    with transaction.atomic():
+        pledge = Pledge.objects.select_for_update().get(pk=pledge_id)
+        program = PledgeSettings.for_site(site)
+        now = timezone.now()
+        start = max(pledge.expires_at or now, now)
+        pledge.expires_at = start + relativedelta(months=program.validity_months)
+        pledge.renewed_at = now
+        if pledge.status == Pledge.Status.LAPSED:
+            pledge.status = Pledge.Status.APPROVED
+            pledge.closed_at = None
+        pledge.save(update_fields=["expires_at", "renewed_at", "status", "closed_at"])
+        log(pledge, "pledges.pledge.renewed")
+    return pledge
+
+
+def withdraw_pledge(pledge_id: int) -> None:
+    """Take the listing down at once; contact data goes at the next purge."""
+    with transaction.atomic():
+        pledge = Pledge.objects.select_for_update().get(pk=pledge_id)
+        pledge.status = Pledge.Status.WITHDRAWN
+        pledge.closed_at = timezone.now()
+        pledge.manage_digest = ""
+        pledge.save(update_fields=["status", "closed_at", "manage_digest"])
+        log(pledge, "pledges.pledge.withdrawn")

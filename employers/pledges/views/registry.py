@@ -1,0 +1,414 @@
+"""The public pledge registry: listing, profiles, logos, badges and open data.
+
+Only ``Pledge.objects.listed()`` ever leaves this module, and only the
+organization's public fields: never the contact person or their consents.
+"""
+
+import csv
+import datetime
+from collections.abc import Iterable
+from urllib.parse import urlencode
+
+from django import forms
+from django.core.paginator import Paginator
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
+from django.utils.html import format_html
+from django.utils.text import slugify
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from employers.pledges.models import Commitment, Pledge, PledgeCommitment
+from home.choices import Sector, SizeBand
+from home.exports import neutralize_formula
+from home.models import SiteSettings
+
+PLEDGES_PER_PAGE = 24
+MAX_QUERY_LENGTH = 200
+SORTS = {"newest": ("-approved_at", "organization_name"), "name": ("normalized_name",)}
+LICENCE_URLS = {
+    "ogl-ca": "https://open.canada.ca/en/open-government-licence-canada",
+    "cc-by-4.0": "https://creativecommons.org/licenses/by/4.0/",
+    "cc0-1.0": "https://creativecommons.org/publicdomain/zero/1.0/",
+    "odc-by-1.0": "https://opendatacommons.org/licenses/by/1-0/",
+}
+# The signing code re-encodes every logo to one of these.
+LOGO_TYPES = {".webp": "image/webp", ".png": "image/png"}
+BADGE_WIDTH = 320
+BADGE_HEIGHT = 120
+ONE_DAY = 60 * 60 * 24
+# Labels by code, looked up once per card: Django's get_FOO_display() rebuilds
+# and hashes the whole list of choices, translating each label, on every call.
+SECTOR_LABELS = dict(Sector.choices)
+SIZE_LABELS = dict(SizeBand.choices)
+LEVEL_LABELS = dict(Pledge.Level.choices)
+CSV_COLUMNS = [
+    "organization",
+    "website",
+    "sector_code",
+    "sector",
+    "community",
+    "size_band",
+    "level",
+    "commitments",
+    "signed",
+    "last_renewed",
+    "expires",
+    "profile_url",
+]
+
+
+class RegistryFilterForm(forms.Form):
+    """The listing's GET parameters; a field that fails validation is dropped."""
+
+    q = forms.CharField(label=_("Organization name"), required=False, strip=True)
+    sector = forms.ChoiceField(
+        label=_("Sector"),
+        required=False,
+        choices=[("", _("All sectors")), *Sector.choices],
+    )
+    community = forms.ChoiceField(label=_("Community"), required=False)
+    size = forms.ChoiceField(
+        label=_("Size"),
+        required=False,
+        choices=[("", _("All sizes")), *SizeBand.choices],
+    )
+    commitment = forms.TypedChoiceField(
+        label=_("Commitment"), required=False, coerce=int, empty_value=None
+    )
+    level = forms.ChoiceField(
+        label=_("Level"),
+        required=False,
+        choices=[("", _("All levels")), *Pledge.Level.choices],
+    )
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        required=False,
+        choices=[("newest", _("Newest first")), ("name", _("Name, A to Z"))],
+    )
+
+    def __init__(self, data, communities: Iterable[str], commitments: Iterable):
+        super().__init__(data)
+        self.fields["community"].choices = [
+            ("", _("All communities")),
+            *((name, name) for name in communities),
+        ]
+        self.fields["commitment"].choices = [
+            ("", _("All commitments")),
+            *((str(item.pk), item.title) for item in commitments),
+        ]
+
+    def clean_q(self) -> str:
+        return self.cleaned_data["q"][:MAX_QUERY_LENGTH]
+
+    def chosen(self) -> dict:
+        """The valid, non-empty choices; anything invalid is quietly ignored."""
+        self.is_valid()
+        cleaned = getattr(self, "cleaned_data", {})
+        return {
+            name: cleaned[name]
+            for name in self.fields
+            if cleaned.get(name) not in (None, "")
+        }
+
+
+def listing(page, request: HttpRequest) -> HttpResponse:
+    form, chosen = _filters(request)
+    query = _query_string(chosen)
+    filtered = any(name != "sort" for name in chosen)
+    page_number = request.GET.get("page", "")
+    # Read only if the template's cached fragments miss ({% fragment %}).
+    results = SimpleLazyObject(
+        lambda: _results(page, request, chosen, page_number, filtered)
+    )
+    return page.render(
+        request,
+        context_overrides={
+            "results": results,
+            "results_key": f"{query}&page={page_number}",
+            "is_filtered": filtered,
+            "ignored_filters": bool(form.errors),
+            "search_query": chosen.get("q", ""),
+            "selects": _selects(form, chosen),
+            "sort": chosen.get("sort", "newest"),
+            "sorts": form.fields["sort"].choices,
+            "pagination_query": query,
+            "download_query": f"?{query}" if query else "",
+            "licence": _licence(page),
+        },
+    )
+
+
+def _results(
+    page, request: HttpRequest, chosen: dict, page_number: str, filtered: bool
+) -> dict:
+    """The page of pledges the filters choose, and how many are listed in all."""
+    pledges = Paginator(filter_pledges(chosen), PLEDGES_PER_PAGE).get_page(page_number)
+    _decorate(page, request, pledges.object_list)
+    return {
+        "pledges": pledges,
+        "total": Pledge.objects.listed().count()
+        if filtered
+        else pledges.paginator.count,
+    }
+
+
+def profile(page, request: HttpRequest, slug: str) -> HttpResponse:
+    pledge = _listed_or_404(slug, with_commitments=True)
+    _decorate(page, request, [pledge])
+    profile_url = request.build_absolute_uri(pledge.profile_url)
+    badge_url = request.build_absolute_uri(pledge.badge_url)
+    alt = gettext("%(name)s: inclusive workplace pledge, %(level)s level") % {
+        "name": pledge.organization_name,
+        "level": pledge.get_level_display(),
+    }
+    snippet = format_html(
+        '<a href="{}"><img src="{}" alt="{}" width="{}" height="{}"></a>',
+        profile_url,
+        badge_url,
+        alt,
+        BADGE_WIDTH,
+        BADGE_HEIGHT,
+    )
+    return page.render(
+        request,
+        template="pledges/registry/profile.html",
+        context_overrides={
+            "pledge": pledge,
+            "breadcrumb_title": pledge.organization_name,
+            "commitments": pledge.chosen_commitments.all(),
+            "badge_alt": alt,
+            "badge_width": BADGE_WIDTH,
+            "badge_height": BADGE_HEIGHT,
+            "badge_snippet": snippet,
+        },
+    )
+
+
+def logo(page, request: HttpRequest, slug: str) -> HttpResponse:
+    """Serve a listed pledge's logo from private storage; nothing else."""
+    pledge = _listed_or_404(slug)
+    if not pledge.logo:
+        raise Http404
+    extension = "." + pledge.logo.name.rpartition(".")[2].lower()
+    if extension not in LOGO_TYPES:
+        raise Http404
+    try:
+        with pledge.logo.open("rb") as image:
+            content = image.read()
+    except FileNotFoundError:
+        raise Http404 from None
+    response = HttpResponse(content, content_type=LOGO_TYPES[extension])
+    response["Cache-Control"] = f"public, max-age={ONE_DAY}"
+    return response
+
+
+def badge(page, request: HttpRequest, slug: str) -> HttpResponse:
+    pledge = _listed_or_404(slug)
+    brand = SiteSettings.for_request(request)
+    svg = render_to_string(
+        "pledges/registry/badge.svg",
+        {
+            "pledge": pledge,
+            "site_name": brand.organization_name,
+            "colour": brand.primary_colour,
+            "width": BADGE_WIDTH,
+            "height": BADGE_HEIGHT,
+        },
+        request=request,
+    )
+    response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
+    response["Cache-Control"] = f"public, max-age={ONE_DAY}"
+    # Opened on its own, the SVG may load and run nothing.
+    response["Content-Security-Policy"] = "default-src 'none'"
+    return response
+
+
+def open_data_csv(page, request: HttpRequest) -> HttpResponse:
+    rows = _open_data(page, request)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    _download_headers(response, page, "csv")
+    writer = csv.writer(response)
+    writer.writerow(CSV_COLUMNS)
+    for row in rows:
+        row = {**row, "commitments": "; ".join(row["commitments"])}
+        writer.writerow(
+            neutralize_formula("" if row[name] is None else row[name])
+            for name in CSV_COLUMNS
+        )
+    return response
+
+
+def open_data_json(page, request: HttpRequest) -> JsonResponse:
+    organizations = _open_data(page, request)
+    licence = _licence(page)
+    response = JsonResponse(
+        {
+            "licence": {
+                "code": licence["code"],
+                "name": str(licence["name"]),
+                "url": licence["url"],
+            },
+            "generated": timezone.now().isoformat(timespec="seconds"),
+            "count": len(organizations),
+            "organizations": organizations,
+        },
+        json_dumps_params={"ensure_ascii": False, "indent": 2},
+    )
+    _download_headers(response, page, "json")
+    return response
+
+
+def filter_pledges(chosen: dict) -> QuerySet:
+    """Listed pledges matching the chosen filters, with their commitments."""
+    pledges = Pledge.objects.listed()
+    if "q" in chosen:
+        pledges = pledges.filter(organization_name__icontains=chosen["q"])
+    if "sector" in chosen:
+        pledges = pledges.filter(sector=chosen["sector"])
+    if "community" in chosen:
+        pledges = pledges.filter(community=chosen["community"])
+    if "size" in chosen:
+        pledges = pledges.filter(size_band=chosen["size"])
+    if "level" in chosen:
+        pledges = pledges.filter(level=chosen["level"])
+    if "commitment" in chosen:
+        # One choice per commitment and pledge, so the join adds no duplicates.
+        pledges = pledges.filter(chosen_commitments__commitment_id=chosen["commitment"])
+    order = SORTS[chosen.get("sort", "newest")]
+    return pledges.order_by(*order, "pk").prefetch_related(_commitments_prefetch())
+
+
+def initials(name: str) -> str:
+    """Up to two capital letters for a logo placeholder: "Fraser Foods" is "FF"."""
+    words = [word for word in name.split() if word[:1].isalnum()]
+    return "".join(word[0] for word in words[:2]).upper() or "?"
+
+
+def _filters(request: HttpRequest) -> tuple[RegistryFilterForm, dict]:
+    communities = [c.name for c in SiteSettings.for_request(request).communities.all()]
+    form = RegistryFilterForm(
+        request.GET, communities=communities, commitments=Commitment.objects.all()
+    )
+    return form, form.chosen()
+
+
+def _commitments_prefetch() -> Prefetch:
+    return Prefetch(
+        "chosen_commitments",
+        queryset=PledgeCommitment.objects.select_related("commitment"),
+    )
+
+
+def _listed_or_404(slug: str, with_commitments: bool = False) -> Pledge:
+    pledges = Pledge.objects.listed().filter(slug=slug)
+    if with_commitments:
+        pledges = pledges.prefetch_related(_commitments_prefetch())
+    pledge = pledges.first()
+    if pledge is None:
+        raise Http404
+    return pledge
+
+
+def _decorate(page, request: HttpRequest, pledges: Iterable[Pledge]) -> None:
+    """Give each pledge its addresses, computed once rather than per template tag."""
+    base = page.get_url(request)
+    for pledge in pledges:
+        pledge.profile_url = base + page.reverse_subpage("profile", args=[pledge.slug])
+        pledge.logo_url = (
+            base + page.reverse_subpage("logo", args=[pledge.slug])
+            if pledge.logo
+            else ""
+        )
+        pledge.badge_url = base + page.reverse_subpage("badge", args=[pledge.slug])
+        pledge.website_label = (
+            pledge.website.split("://", 1)[-1].removeprefix("www.").rstrip("/")
+        )
+        pledge.initials = initials(pledge.organization_name)
+        # Counted from the prefetched choices rather than annotated: counting in
+        # SQL groups every listed pledge before the page is cut, and a filter
+        # on one commitment would narrow the counts.
+        choices = pledge.chosen_commitments.all()
+        pledge.commitment_count = len(choices)
+        pledge.done_count = sum(
+            choice.progress == PledgeCommitment.Progress.DONE for choice in choices
+        )
+        pledge.sector_label = SECTOR_LABELS.get(pledge.sector, pledge.sector)
+        pledge.size_label = SIZE_LABELS.get(pledge.size_band, pledge.size_band)
+        pledge.level_label = LEVEL_LABELS.get(pledge.level, pledge.level)
+        # Placeholders take one of four colours, the same for a pledge each time.
+        pledge.placeholder_tone = pledge.pk % 4
+
+
+def _selects(form: RegistryFilterForm, chosen: dict) -> list[dict]:
+    return [
+        {
+            "name": name,
+            "label": form.fields[name].label,
+            "options": form.fields[name].choices,
+            "value": str(chosen.get(name, "")),
+            # Commitment titles are long; give them room.
+            "wide": name == "commitment",
+        }
+        for name in ("sector", "community", "size", "commitment", "level")
+    ]
+
+
+def _query_string(chosen: dict) -> str:
+    return urlencode(
+        {
+            name: value
+            for name, value in chosen.items()
+            if not (name == "sort" and value == "newest")
+        }
+    )
+
+
+def _licence(page) -> dict:
+    return {
+        "code": page.licence,
+        "name": page.get_licence_display(),
+        "url": LICENCE_URLS.get(page.licence, ""),
+    }
+
+
+def _open_data(page, request: HttpRequest) -> list[dict]:
+    _form, chosen = _filters(request)
+    pledges = list(filter_pledges(chosen))
+    _decorate(page, request, pledges)
+    return [
+        {
+            "organization": pledge.organization_name,
+            "website": pledge.website,
+            "sector_code": pledge.sector,
+            "sector": str(pledge.sector_label),
+            "community": pledge.community,
+            "size_band": pledge.size_band,
+            "level": pledge.level,
+            "commitments": [
+                choice.commitment.title for choice in pledge.chosen_commitments.all()
+            ],
+            "signed": _date(pledge.approved_at),
+            "last_renewed": _date(pledge.renewed_at),
+            "expires": _date(pledge.expires_at),
+            "profile_url": request.build_absolute_uri(pledge.profile_url),
+        }
+        for pledge in pledges
+    ]
+
+
+def _date(moment: datetime.datetime | None) -> str | None:
+    return timezone.localdate(moment).isoformat() if moment else None
+
+
+def _download_headers(response: HttpResponse, page, extension: str) -> None:
+    licence = _licence(page)
+    name = slugify(page.title) or "pledge-registry"
+    day = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="{name}-{day}.{extension}"'
+    # Header values must be ASCII: the licence's code and address, not its name.
+    response["X-Licence"] = f"{licence['code']} <{licence['url']}>"
+    response["Link"] = f'<{licence["url"]}>; rel="license"'

@@ -1,0 +1,471 @@
+"""Workshop admin: venues and facilitators, registrations, check-in, dashboard.
+
+``employers.wagtail_hooks`` registers what this module defines.
+"""
+
+import datetime
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Avg, Count, OuterRef, Q, Subquery
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_http_methods
+
+from wagtail.admin.ui.tables import DateColumn
+from wagtail.admin.views.generic import CreateView, IndexView, InspectView
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import ListingButton
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from employers.workshops.admin.registrant_email import (
+    RegistrantEmailView,
+    can_email_registrants,
+)
+from employers.workshops.models import (
+    Facilitator,
+    Registration,
+    Venue,
+    WorkshopFeedback,
+    WorkshopPage,
+)
+from employers.workshops.services import registration as service
+from home.admin.feedback import FeedbackAnswer, FeedbackSection
+from home.admin.panels import RestrictedPanel
+from home.choices import Sector, SizeBand
+from home.exports import SafeSpreadsheetExportMixin
+
+ACCOMMODATION_PERMISSION = "workshops.view_accommodation_needs"
+Status = Registration.Status
+
+
+def can_see_accommodations(user) -> bool:
+    return user.has_perm(ACCOMMODATION_PERMISSION)
+
+
+# Snippets ---------------------------------------------------------------------
+
+
+class VenueViewSet(SnippetViewSet):
+    model = Venue
+    icon = "site"
+    menu_label = _("Venues")
+    list_display = ["name", "address"]
+    search_fields = ["name"]
+
+
+class FacilitatorViewSet(SnippetViewSet):
+    model = Facilitator
+    icon = "user"
+    menu_label = _("Facilitators")
+    list_display = ["name", "role", "organization"]
+    search_fields = ["name"]
+
+
+# Registrations ----------------------------------------------------------------
+
+EXPORT_FIELDS = [
+    "workshop",
+    "status",
+    "seats",
+    "name",
+    "email",
+    "organization",
+    "job_title",
+    "sector_label",
+    "size_label",
+    "created_at",
+    "attended_at",
+    "answers",
+    "future_events_consent",
+    "accommodation_needs",
+]
+
+
+class RegistrationIndexView(SafeSpreadsheetExportMixin, IndexView):
+    """The list and its export; accommodation needs only with the permission."""
+
+    export_headings = {
+        "sector_label": _("Sector"),
+        "size_label": _("Organization size"),
+    }
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        if not can_see_accommodations(request.user):
+            self.list_export = [
+                f for f in self.list_export if f != "accommodation_needs"
+            ]
+            self.list_display = [
+                f for f in self.list_display if f != "accommodation_needs"
+            ]
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("workshop")
+
+    def to_row_dict(self, item):
+        item.sector_label = item.get_sector_display()
+        item.size_label = item.get_size_display()
+        return super().to_row_dict(item)
+
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if instance.is_active and self.request.user.has_perm(
+            "workshops.change_registration"
+        ):
+            buttons.append(
+                ListingButton(
+                    _("Cancel registration"),
+                    url=reverse("workshop_cancel_registration", args=[instance.pk]),
+                    icon_name="cross",
+                    priority=40,
+                )
+            )
+        return buttons
+
+
+class RegistrationInspectView(InspectView):
+    def get_fields(self):
+        fields = super().get_fields()
+        if not can_see_accommodations(self.request.user):
+            fields = [f for f in fields if f != "accommodation_needs"]
+        return fields
+
+
+class RegistrationForm(forms.ModelForm):
+    """Staff add a walk-in; the seat check runs in the service, not here."""
+
+    class Meta:
+        model = Registration
+        fields = [
+            "workshop",
+            "name",
+            "email",
+            "organization",
+            "job_title",
+            "sector",
+            "size",
+            "seats",
+            "accommodation_needs",
+        ]
+
+
+class RegistrationCreateView(CreateView):
+    def form_valid(self, form):
+        self.form = form
+        data = dict(form.cleaned_data)
+        workshop = data.pop("workshop")
+        try:
+            self.object = service.register(
+                workshop, data, source=Registration.Source.STAFF
+            ).registration
+        except service.AlreadyRegistered:
+            form.add_error("email", _("This email is already registered."))
+            return self.form_invalid(form)
+        except service.RegistrationError as error:
+            form.add_error(None, str(error) or _("This workshop is closed."))
+            return self.form_invalid(form)
+        return self.save_action()
+
+
+class RegistrationViewSet(ModelViewSet):
+    model = Registration
+    icon = "group"
+    menu_label = _("Registrations")
+    url_prefix = "workshops/registrations"
+    name = "workshop_registrations"
+    index_view_class = RegistrationIndexView
+    inspect_view_class = RegistrationInspectView
+    add_view_class = RegistrationCreateView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_display = [
+        "name",
+        "organization",
+        "workshop",
+        "status",
+        "seats",
+        DateColumn("attended_at", label=_("Checked in")),
+        "accommodation_needs",
+    ]
+    list_filter = ["workshop", "status", "sector", "size"]
+    search_fields = ["name", "email", "organization"]
+    list_export = EXPORT_FIELDS
+    export_filename = "workshop-registrations"
+    inspect_view_fields_exclude = ["token_nonce", "token_digest"]
+
+    def get_form_class(self, for_update=False):
+        if for_update:
+            return forms.modelform_factory(
+                Registration,
+                fields=["name", "organization", "job_title", "sector", "size"],
+            )
+        return RegistrationForm
+
+
+class FeedbackInspectView(InspectView):
+    def get_fields(self):
+        # The registration field names the person: only for staff who may
+        # see registrations.
+        fields = super().get_fields()
+        if not self.request.user.has_perm("workshops.view_registration"):
+            fields = [f for f in fields if f != "registration"]
+        return fields
+
+
+class FeedbackViewSet(ModelViewSet):
+    model = WorkshopFeedback
+    icon = "comment"
+    menu_label = _("Feedback")
+    url_prefix = "workshops/feedback"
+    name = "workshop_feedback"
+    add_view_enabled = False
+    inspect_view_class = FeedbackInspectView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_display = ["workshop", "rating", "next_steps", "comments", "created_at"]
+    list_filter = ["workshop", "rating"]
+    list_export = ["workshop", "rating", "next_steps", "comments", "created_at"]
+    form_fields = ["rating", "next_steps", "comments"]
+
+
+class WorkshopAdminGroup(ViewSetGroup):
+    menu_label = _("Workshops")
+    menu_icon = "date"
+    menu_order = 220
+    items = (RegistrationViewSet, FeedbackViewSet, VenueViewSet, FacilitatorViewSet)
+
+
+# Counts per workshop ----------------------------------------------------------
+
+
+def with_status_counts(workshops):
+    def count(**condition):
+        return Count("registrations", filter=Q(**condition))
+
+    return service.with_seat_counts(workshops).annotate(
+        confirmed=count(registrations__status=Status.CONFIRMED),
+        waitlisted=count(registrations__status=Status.WAITLISTED),
+        offered=count(registrations__status=Status.OFFERED),
+        cancelled=count(registrations__status=Status.CANCELLED),
+        attended=count(registrations__attended_at__isnull=False),
+    )
+
+
+def upcoming_workshops():
+    return (
+        with_status_counts(
+            WorkshopPage.objects.filter(end__gt=timezone.now()).order_by("start")
+        )
+        .select_related("venue")
+        .order_by("start")
+    )
+
+
+def average_rating():
+    """A subquery, so joining feedback does not multiply the registration counts."""
+    ratings = (
+        WorkshopFeedback.objects.filter(workshop=OuterRef("pk"))
+        .values("workshop")
+        .annotate(average=Avg("rating"))
+        .values("average")
+    )
+    return Subquery(ratings)
+
+
+@permission_required("workshops.view_registration", raise_exception=True)
+def workshop_overview(request):
+    """Every upcoming and recent workshop with its counts and links."""
+    recent = timezone.now() - datetime.timedelta(days=60)
+    workshops = with_status_counts(
+        WorkshopPage.objects.filter(end__gt=recent).order_by("start")
+    ).annotate(average_rating=average_rating())
+    return TemplateResponse(
+        request,
+        "workshops/admin/overview.html",
+        {
+            "workshops": workshops,
+            "now": timezone.now(),
+            "can_email": can_email_registrants(request.user),
+        },
+    )
+
+
+# Check-in at the door ---------------------------------------------------------
+
+
+class WalkInForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=120)
+    email = forms.EmailField(label=_("Email"))
+    organization = forms.CharField(label=_("Organization"), max_length=160)
+    sector = forms.ChoiceField(
+        label=_("Sector"), choices=[("", "—"), *Sector.choices], required=False
+    )
+    size = forms.ChoiceField(
+        label=_("Organization size"),
+        choices=[("", "—"), *SizeBand.choices],
+        required=False,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def check_in(request, workshop_id: int):
+    """A phone-sized list: search, one tap to check in or undo, counts on top."""
+    if not request.user.has_perm("workshops.change_registration"):
+        raise PermissionDenied
+    workshop = get_object_or_404(WorkshopPage, pk=workshop_id)
+    query = request.GET.get("q", "").strip()[:100]
+    walk_in_form = WalkInForm()
+    can_add = request.user.has_perm("workshops.add_registration")
+    if request.method == "POST":
+        if "walk_in" in request.POST:
+            if not can_add:
+                raise PermissionDenied
+            walk_in_form = WalkInForm(request.POST)
+            if walk_in_form.is_valid():
+                try:
+                    outcome = service.register(
+                        workshop,
+                        walk_in_form.cleaned_data,
+                        source=Registration.Source.STAFF,
+                    )
+                except service.AlreadyRegistered as error:
+                    outcome = None
+                    service.check_in(error.registration)
+                    messages.info(request, _("Already registered: checked in."))
+                if outcome:
+                    service.check_in(outcome.registration)
+                    messages.success(request, _("Walk-in added and checked in."))
+                return redirect(request.get_full_path())
+        else:
+            registration = get_object_or_404(
+                Registration, pk=request.POST.get("registration"), workshop=workshop
+            )
+            attended = request.POST.get("attended") == "1"
+            service.check_in(registration, attended=attended)
+            suffix = f"#registration-{registration.pk}"
+            return redirect(request.get_full_path() + suffix)
+    registrations = Registration.objects.filter(
+        workshop=workshop, status=Status.CONFIRMED
+    ).order_by("name")
+    if query:
+        registrations = registrations.filter(
+            Q(name__icontains=query) | Q(organization__icontains=query)
+        )
+    counts = with_status_counts(WorkshopPage.objects.filter(pk=workshop.pk)).values(
+        "confirmed", "waitlisted", "offered", "cancelled", "attended", "seats_taken"
+    )[0]
+    return TemplateResponse(
+        request,
+        "workshops/admin/check_in.html",
+        {
+            "workshop": workshop,
+            "registrations": registrations,
+            "query": query,
+            "counts": counts,
+            "walk_in_form": walk_in_form if can_add else None,
+            "show_accommodations": can_see_accommodations(request.user),
+            "can_email": can_email_registrants(request.user),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def cancel_registration(request, pk: int):
+    """Cancel on someone's behalf, after a confirmation page."""
+    if not request.user.has_perm("workshops.change_registration"):
+        raise PermissionDenied
+    registration = get_object_or_404(
+        Registration.objects.select_related("workshop"), pk=pk
+    )
+    if request.method == "POST" and registration.is_active:
+        service.cancel(registration)
+        messages.success(
+            request,
+            _("Cancelled %(name)s's registration; the seat went to the waitlist.")
+            % {"name": registration.name},
+        )
+        return redirect("workshop_check_in", registration.workshop_id)
+    return TemplateResponse(
+        request,
+        "workshops/admin/cancel.html",
+        {"registration": registration},
+    )
+
+
+def admin_urls():
+    return [
+        path("workshops/overview/", workshop_overview, name="workshop_overview"),
+        path(
+            "workshops/<int:workshop_id>/check-in/",
+            check_in,
+            name="workshop_check_in",
+        ),
+        path(
+            "workshops/registrations/<int:pk>/cancel/",
+            cancel_registration,
+            name="workshop_cancel_registration",
+        ),
+        path(
+            "workshops/<int:workshop_id>/email/",
+            RegistrantEmailView.as_view(),
+            name="workshop_email_registrants",
+        ),
+    ]
+
+
+def registrations_url(workshop) -> str:
+    return (
+        reverse("workshop_registrations:index")
+        + "?"
+        + urlencode({"workshop": workshop.pk})
+    )
+
+
+class UpcomingWorkshopsPanel(RestrictedPanel):
+    """Dashboard: upcoming workshops with seats taken, capacity and waitlist."""
+
+    name = "upcoming_workshops"
+    template_name = "workshops/admin/dashboard_panel.html"
+    order = 160
+
+    @classmethod
+    def is_shown_to(cls, user) -> bool:
+        return user.has_perm("workshops.view_registration")
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        user = parent_context["request"].user
+        context["workshops"] = list(upcoming_workshops()[:8])
+        context["can_check_in"] = user.has_perm("workshops.change_registration")
+        return context
+
+
+def latest_workshop_feedback(user, limit: int) -> FeedbackSection | None:
+    """The dashboard's recent workshop feedback: ratings and comments only."""
+    if not user.has_perm("workshops.view_workshopfeedback"):
+        return None
+    answers = WorkshopFeedback.objects.select_related("workshop").order_by(
+        "-created_at", "-pk"
+    )[:limit]
+    return FeedbackSection(
+        heading=_("Workshops"),
+        answers=[
+            FeedbackAnswer(
+                subject=answer.workshop.title,
+                answer=_("%(rating)d out of 5") % {"rating": answer.rating},
+                comment=answer.comments,
+                received_at=answer.created_at,
+            )
+            for answer in answers
+        ],
+        report_url=reverse("workshop_feedback:index"),
+        report_label=_("All workshop feedback"),
+    )

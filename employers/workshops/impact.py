@@ -1,0 +1,403 @@
+"""The impact report's sections on employers engaged and on workshops.
+
+Every figure comes from an aggregate query; the number of queries is fixed
+whatever the number of pledges or registrations. Only the list of distinct
+organizations is merged in Python, to count each organization once across
+pledges and workshops. See docs/impact-report.md for the definitions.
+"""
+
+from collections import Counter
+from typing import NamedTuple
+
+from django.db.models import (
+    Case,
+    Count,
+    Max,
+    Q,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from employers.pledges.impact import held_pledge, share
+from employers.pledges.models import Pledge
+from employers.pledges.models.pledges import normalized_key
+from employers.workshops.models import Registration, WorkshopFeedback, WorkshopPage
+from home.choices import Sector, SizeBand
+from home.impact.periods import Period
+from home.impact.sections import ImpactSection
+from home.impact.tables import AVERAGE, LABEL, PERCENT, TEXT, Column, Table
+
+Status = Registration.Status
+NOT_GIVEN = _("Not given")
+
+# Employers engaged ------------------------------------------------------------
+
+
+class Organization(NamedTuple):
+    sector: str
+    size: str
+    community: str
+    through_pledge: bool
+
+
+def attended() -> Q:
+    return Q(status=Status.CONFIRMED, attended_at__isnull=False)
+
+
+def engaged_organizations(period: Period) -> list[Organization]:
+    """Each organization engaged in the period, once; two queries.
+
+    The pledge wins over workshops. Among an organization's rows the latest
+    wins; for registrations, the latest that gave a sector. The database sorts
+    so that the row that wins comes last.
+    """
+    pledges = (
+        Pledge.objects.filter(held_pledge(period))
+        .values("normalized_name", "sector", "size_band", "community")
+        .annotate(latest=Max("approved_at"))
+        .order_by("latest")
+        .values_list("normalized_name", "sector", "size_band", "community")
+    )
+    gave_sector = Case(When(sector="", then=Value(0)), default=Value(1))
+    attendees = (
+        Registration.objects.filter(attended(), period.within("attended_at"))
+        .exclude(organization_key="")
+        .values("organization_key", "sector", "size")
+        .annotate(latest=Max("attended_at"))
+        .order_by(gave_sector, "latest")
+        .values_list("organization_key", "sector", "size")
+    )
+    found = {
+        key: Organization(sector, size, "", through_pledge=False)
+        for key, sector, size in attendees
+    }
+    for name, sector, size, community in pledges:
+        if key := normalized_key(name):
+            found[key] = Organization(sector, size, community, through_pledge=True)
+    return list(found.values())
+
+
+ENGAGED_COLUMNS = [
+    Column("pledge", _("Through the pledge")),
+    Column("workshops", _("Through workshops only")),
+    Column("total", _("All employers engaged")),
+]
+
+
+def _engagement_table(
+    key: str,
+    title,
+    label,
+    organizations: list[Organization],
+    attribute: str,
+    choices: list[tuple[str, str]] | None = None,
+    *,
+    by_count: bool = True,
+) -> Table:
+    """Organizations counted by one attribute, through the pledge or workshops.
+
+    ``choices`` are the (value, label) pairs to show, in order; without them the
+    values themselves, alphabetically. Other values (blank among them) count
+    as "Not given".
+    """
+    pledge = Counter(getattr(o, attribute) for o in organizations if o.through_pledge)
+    workshops = Counter(
+        getattr(o, attribute) for o in organizations if not o.through_pledge
+    )
+    total = pledge + workshops
+    if choices is None:
+        choices = [(value, value) for value in sorted(total) if value]
+    if by_count:
+        choices = sorted(choices, key=lambda choice: -total[choice[0]])
+    known = {value for value, _name in choices}
+
+    def row(name, in_pledge: int, in_workshops: int) -> dict:
+        return {
+            "label": name,
+            "pledge": in_pledge,
+            "workshops": in_workshops,
+            "total": in_pledge + in_workshops,
+        }
+
+    rows = [
+        row(name, pledge[value], workshops[value])
+        for value, name in choices
+        if total[value]
+    ]
+    if set(total) - known:
+        rows.append(
+            row(
+                NOT_GIVEN,
+                sum(n for value, n in pledge.items() if value not in known),
+                sum(n for value, n in workshops.items() if value not in known),
+            )
+        )
+    return Table(
+        key=key,
+        title=title,
+        columns=[Column("label", label, LABEL), *ENGAGED_COLUMNS],
+        rows=rows,
+        total=row(_("All employers"), sum(pledge.values()), sum(workshops.values())),
+        sums={"total": ("pledge", "workshops")},
+        chart="total",
+    )
+
+
+def employers_section(period: Period) -> ImpactSection:
+    organizations = engaged_organizations(period)
+    return ImpactSection(
+        key="employers",
+        title=_("Employers engaged"),
+        intro=_(
+            "Each organization counts once, recognized by its name (ignoring "
+            "case, accents, punctuation and words such as Inc. or Ltd.). It counts "
+            "through the pledge if it held an approved pledge at any moment of "
+            "the period, and through workshops only if it did not but someone "
+            "from it was checked in at a workshop in the period. Sector, size and "
+            "community come from the pledge, or else from the latest registration; "
+            "workshop registrations do not ask for a community."
+        ),
+        tables=[
+            _engagement_table(
+                "employers-by-sector",
+                _("Employers engaged by sector"),
+                _("Sector (NAICS)"),
+                organizations,
+                "sector",
+                Sector.choices,
+            ),
+            _engagement_table(
+                "employers-by-size",
+                _("Employers engaged by size"),
+                _("Size"),
+                organizations,
+                "size",
+                SizeBand.choices,
+                by_count=False,
+            ),
+            _engagement_table(
+                "employers-by-community",
+                _("Employers engaged by community"),
+                _("Community"),
+                organizations,
+                "community",
+            ),
+        ],
+    )
+
+
+# Workshops --------------------------------------------------------------------
+
+
+def held_workshops(period: Period):
+    """Workshops that started in the period and are over, not cancelled."""
+    return WorkshopPage.objects.filter(
+        period.within("start"), end__lte=period.as_of, is_cancelled=False
+    )
+
+
+def workshop_rows(period: Period) -> list[dict]:
+    """Each held workshop with its counts, in two queries.
+
+    Registrations are counted grouped by the workshop's id, title and start
+    only, and feedback separately: grouping by a correlated subquery would run
+    it once per registration.
+    """
+
+    def count(**condition):
+        return Count("registrations", filter=Q(**condition))
+
+    attended_here = {
+        "registrations__status": Status.CONFIRMED,
+        "registrations__attended_at__isnull": False,
+    }
+    workshops = (
+        held_workshops(period)
+        .values("pk", "title", "start")
+        .annotate(
+            registered=Count("registrations"),
+            confirmed=count(registrations__status=Status.CONFIRMED),
+            attended=count(**attended_here),
+            no_shows=count(
+                registrations__status=Status.CONFIRMED,
+                registrations__attended_at__isnull=True,
+            ),
+            participants=Coalesce(
+                Sum("registrations__seats", filter=Q(**attended_here)), 0
+            ),
+            waitlist_demand=Count(
+                "registrations",
+                filter=Q(registrations__status__in=[Status.WAITLISTED, Status.OFFERED])
+                | Q(
+                    registrations__status=Status.CANCELLED,
+                    registrations__confirmed_at__isnull=True,
+                ),
+            ),
+        )
+        .order_by("start", "pk")
+    )
+    ratings = (
+        WorkshopFeedback.objects.filter(workshop__in=held_workshops(period))
+        .values("workshop")
+        .annotate(answers=Count("pk"), rating_sum=Sum("rating"))
+        .order_by()
+        .values_list("workshop", "answers", "rating_sum")
+    )
+    feedback = {pk: {"answers": n, "rating_sum": total} for pk, n, total in ratings}
+    none = {"answers": 0, "rating_sum": 0}
+    return [{**w, **feedback.get(w["pk"], none)} for w in workshops]
+
+
+WORKSHOP_TERMS = [
+    (_("Registrations"), _("every sign-up, whatever became of it.")),
+    (_("Confirmed"), _("holding a seat when the workshop took place.")),
+    (_("Attended"), _("confirmed and checked in at the door.")),
+    (_("No-shows"), _("confirmed but not checked in.")),
+    (_("Attendance rate"), _("attended divided by confirmed.")),
+    (
+        _("Participants"),
+        _("seats held by those who attended (a registration can bring colleagues)."),
+    ),
+    (
+        _("Waitlist demand"),
+        _(
+            "people who never got a seat: still on the waitlist or holding an "
+            "unclaimed offer when the workshop took place, or who cancelled "
+            "without ever being confirmed."
+        ),
+    ),
+    (_("Average rating"), _("of the feedback answers, from 1 to 5.")),
+]
+WORKSHOP_COUNTS = [
+    "registered",
+    "confirmed",
+    "attended",
+    "no_shows",
+    "participants",
+    "waitlist_demand",
+    "answers",
+]
+
+
+def _workshop_row(label: str, counts: dict) -> dict:
+    answers = counts["answers"]
+    return {
+        "label": label,
+        **{key: counts[key] for key in WORKSHOP_COUNTS},
+        "rate": share(counts["attended"], counts["confirmed"]),
+        "rating": counts["rating_sum"] / answers if answers else None,
+    }
+
+
+def workshops_section(period: Period) -> ImpactSection:
+    workshops = workshop_rows(period)
+    rows = [
+        {
+            **_workshop_row(w["title"], w),
+            "date": date_format(timezone.localtime(w["start"]), "DATE_FORMAT"),
+        }
+        for w in workshops
+    ]
+    totals = {
+        key: sum(w[key] for w in workshops) for key in [*WORKSHOP_COUNTS, "rating_sum"]
+    }
+    attendees = (
+        Registration.objects.filter(attended(), workshop__in=held_workshops(period))
+        .values("sector", "size")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    by_sector, by_size = Counter(), Counter()
+    for row in attendees:
+        by_sector[row["sector"]] += row["count"]
+        by_size[row["size"]] += row["count"]
+    return ImpactSection(
+        key="workshops",
+        title=_("Workshops"),
+        intro=_(
+            "Workshops that started in the period and have ended; cancelled "
+            "workshops are left out. Counts are of registrations: one person "
+            "each. They stay correct after personal data is erased a year after "
+            "each workshop, which keeps status, seats, sector, size and check-in."
+        ),
+        tables=[
+            Table(
+                key="workshops",
+                title=_("Workshops held"),
+                terms=WORKSHOP_TERMS,
+                columns=[
+                    Column("label", _("Workshop"), LABEL),
+                    Column("date", _("Date"), TEXT),
+                    Column("registered", _("Registrations")),
+                    Column("confirmed", _("Confirmed")),
+                    Column("attended", _("Attended")),
+                    Column("no_shows", _("No-shows")),
+                    Column(
+                        "rate",
+                        _("Attendance rate (%)"),
+                        PERCENT,
+                        ("attended", "confirmed"),
+                    ),
+                    Column("participants", _("Participants")),
+                    Column("waitlist_demand", _("Waitlist demand")),
+                    Column("answers", _("Feedback answers")),
+                    Column("rating", _("Average rating"), AVERAGE, ("answers",)),
+                ],
+                rows=rows,
+                total=_workshop_row(
+                    ngettext(
+                        "All %(count)s workshop",
+                        "All %(count)s workshops",
+                        len(workshops),
+                    )
+                    % {"count": len(workshops)},
+                    totals,
+                ),
+                sums={"confirmed": ("attended", "no_shows")},
+                chart="attended",
+                chart_limit=20,
+            ),
+            _attendee_table(
+                "attendees-by-sector",
+                _("Attendees by sector"),
+                _("Sector (NAICS)"),
+                by_sector,
+                sorted(Sector.choices, key=lambda choice: -by_sector[choice[0]]),
+            ),
+            _attendee_table(
+                "attendees-by-size",
+                _("Attendees by size of organization"),
+                _("Size"),
+                by_size,
+                SizeBand.choices,
+            ),
+        ],
+    )
+
+
+def _attendee_table(key, title, label, counts: Counter, choices) -> Table:
+    """Attended registrations counted by the sector or size they gave."""
+    known = {value for value, _label in choices}
+    rows = [
+        {"label": name, "count": counts[value]}
+        for value, name in choices
+        if counts[value]
+    ]
+    unknown = sum(n for value, n in counts.items() if value not in known)
+    if unknown:
+        rows.append({"label": NOT_GIVEN, "count": unknown})
+    return Table(
+        key=key,
+        title=title,
+        definition=_("Attended registrations, by what the registrant gave."),
+        columns=[Column("label", label, LABEL), Column("count", _("Attendees"))],
+        rows=rows,
+        total={"label": _("All attendees"), "count": sum(counts.values())},
+        chart="count",
+    )

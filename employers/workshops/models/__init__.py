@@ -1,0 +1,29 @@
+"""Workshops, their venues and facilitators, registrations and emails."""
+
+from .registrant_email import RecipientGroup, RegistrantEmail
+from .registrations import CONSENT_VERSION, Registration, WorkshopFeedback
+from .venues import Facilitator, Venue
+from .workshops import (
+    WorkshopCalendarState,
+    WorkshopFacilitator,
+    WorkshopFormat,
+    WorkshopIndexPage,
+    WorkshopPage,
+    WorkshopQuestion,
+)
+
+__all__ = [
+    "CONSENT_VERSION",
+    "Facilitator",
+    "RecipientGroup",
+    "RegistrantEmail",
+    "Registration",
+    "Venue",
+    "WorkshopCalendarState",
+    "WorkshopFacilitator",
+    "WorkshopFeedback",
+    "WorkshopFormat",
+    "WorkshopIndexPage",
+    "WorkshopPage",
+    "WorkshopQuestion",
+]

@@ -1,0 +1,159 @@
+"""People's registrations for workshops, and what attendees said afterwards."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from employers.pledges.models.pledges import organization_key
+from home.choices import Sector, SizeBand
+
+# Bump when the consent wording on the form changes; each registration keeps
+# the version its person agreed to.
+CONSENT_VERSION = "2026-11"
+
+
+class Registration(models.Model):
+    class Status(models.TextChoices):
+        CONFIRMED = "confirmed", _("Confirmed")
+        WAITLISTED = "waitlisted", _("Waitlisted")
+        OFFERED = "offered", _("Offered a seat")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    class Source(models.TextChoices):
+        WEBSITE = "website", _("Website")
+        STAFF = "staff", _("Added by staff")
+
+    # Statuses that hold a seat, and those still in play.
+    HOLDING = (Status.CONFIRMED, Status.OFFERED)
+    ACTIVE = (Status.CONFIRMED, Status.OFFERED, Status.WAITLISTED)
+
+    workshop = models.ForeignKey(
+        "workshops.WorkshopPage",
+        verbose_name=_("workshop"),
+        on_delete=models.CASCADE,
+        related_name="registrations",
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status, default=Status.CONFIRMED
+    )
+    seats = models.PositiveSmallIntegerField(
+        _("seats"), default=1, validators=[MinValueValidator(1)]
+    )
+    name = models.CharField(_("name"), max_length=120)
+    email = models.EmailField(_("work email"))
+    organization = models.CharField(_("organization"), max_length=160)
+    # Survives the purge of the name, for counting organizations in reports.
+    organization_key = models.CharField(max_length=64, blank=True, editable=False)
+    job_title = models.CharField(_("job title"), max_length=120, blank=True)
+    sector = models.CharField(_("sector"), max_length=8, choices=Sector, blank=True)
+    size = models.CharField(
+        _("organization size"), max_length=8, choices=SizeBand, blank=True
+    )
+    accommodation_needs = models.TextField(
+        _("accessibility or accommodation needs"), max_length=1000, blank=True
+    )
+    answers = models.JSONField(_("answers"), default=dict, blank=True)
+    consent_version = models.CharField(_("consent wording version"), max_length=20)
+    consented_at = models.DateTimeField(_("consented at"), null=True, blank=True)
+    future_events_consent = models.BooleanField(
+        _("agreed to hear about future events"), default=False
+    )
+    source = models.CharField(
+        _("source"), max_length=10, choices=Source, default=Source.WEBSITE
+    )
+    # The personal link's token is derived from this with the secret key (see
+    # services.registration.registration_token); only its hash is kept.
+    token_nonce = models.CharField(max_length=32, unique=True, editable=False)
+    token_digest = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    offered_at = models.DateTimeField(_("offered at"), null=True, blank=True)
+    offer_expires_at = models.DateTimeField(
+        _("offer expires at"), null=True, blank=True
+    )
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    attended_at = models.DateTimeField(_("checked in at"), null=True, blank=True)
+    reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    feedback_requested_at = models.DateTimeField(null=True, blank=True, editable=False)
+    purged_at = models.DateTimeField(
+        _("personal data deleted at"), null=True, blank=True, editable=False
+    )
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("workshop registration")
+        verbose_name_plural = _("workshop registrations")
+        permissions = [
+            (
+                "view_accommodation_needs",
+                _("Can see accessibility and accommodation needs"),
+            )
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["workshop", "email"],
+                condition=Q(status__in=["confirmed", "offered", "waitlisted"])
+                & ~Q(email=""),
+                name="one_active_registration_per_email",
+            ),
+            models.CheckConstraint(
+                condition=Q(seats__gte=1), name="registration_has_a_seat"
+            ),
+        ]
+        indexes = [models.Index(fields=["workshop", "status", "created_at"])]
+
+    def __str__(self):
+        return self.name or str(_("Anonymous registration"))
+
+    def save(self, *args, **kwargs):
+        # After the purge the organization is blank: keep the key it left.
+        if self.organization:
+            self.organization_key = organization_key(self.organization)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "organization" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "organization_key"}
+        super().save(*args, **kwargs)
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in self.ACTIVE
+
+
+class WorkshopFeedback(models.Model):
+    """What an attendee thought of a workshop, asked for after it."""
+
+    registration = models.OneToOneField(
+        Registration,
+        verbose_name=_("registration"),
+        on_delete=models.CASCADE,
+        related_name="feedback",
+    )
+    workshop = models.ForeignKey(
+        "workshops.WorkshopPage",
+        verbose_name=_("workshop"),
+        on_delete=models.CASCADE,
+        related_name="feedback_answers",
+    )
+    rating = models.PositiveSmallIntegerField(
+        _("rating"), validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    next_steps = models.TextField(
+        _("what they will do next"), max_length=1000, blank=True
+    )
+    comments = models.TextField(_("comments"), max_length=1000, blank=True)
+    created_at = models.DateTimeField(_("received at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("workshop feedback")
+        verbose_name_plural = _("workshop feedback")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(rating__gte=1) & Q(rating__lte=5),
+                name="workshop_feedback_rating_1_to_5",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.workshop} ({self.rating}/5)"

@@ -1,0 +1,698 @@
+"""Workshop registration: seats, waitlist, offers, check-in and emails.
+
+Every workflow runs in ``transaction.atomic()``. Anything that changes who holds
+a seat first locks the workshop row (``SELECT … FOR UPDATE`` on PostgreSQL; on
+SQLite every transaction takes the write lock at BEGIN, see settings), so two
+people can never both take the last seat. Emails are queued in the same
+transaction (home.mail) and delivered after commit.
+"""
+
+import datetime
+import hashlib
+import secrets
+import zoneinfo
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext as _
+
+from employers.workshops.calendar import calendar_bytes, workshop_event
+from employers.workshops.models import (
+    CONSENT_VERSION,
+    Registration,
+    WorkshopCalendarState,
+    WorkshopFeedback,
+    WorkshopPage,
+)
+from home.tokens import token_digest
+
+Status = Registration.Status
+TOKEN_SALT = "employers.workshops.registration-link"
+# An offer shorter than this is pointless: the person is confirmed at once.
+MIN_CLAIM_WINDOW = datetime.timedelta(hours=1)
+# Feedback is asked for only for recently ended workshops.
+FEEDBACK_WINDOW = datetime.timedelta(days=14)
+ICS_TYPE = "text/calendar; method=PUBLISH"  # Django adds the charset
+
+
+class RegistrationError(Exception):
+    """A registration that cannot be made; the message is for the person."""
+
+
+class RegistrationClosed(RegistrationError):
+    pass
+
+
+class WorkshopFull(RegistrationError):
+    pass
+
+
+class AlreadyRegistered(RegistrationError):
+    def __init__(self, registration: Registration):
+        super().__init__()
+        self.registration = registration
+
+
+class OfferExpired(RegistrationError):
+    pass
+
+
+@dataclass
+class Outcome:
+    registration: Registration
+    token: str
+
+    @property
+    def waitlisted(self) -> bool:
+        return self.registration.status == Status.WAITLISTED
+
+
+# Tokens and links ------------------------------------------------------------
+
+
+def registration_token(registration: Registration) -> str:
+    """The secret in a registrant's links, derived again for each email.
+
+    Scheduled emails (reminder, offer, feedback) need the link long after the
+    form was sent, so the token is a keyed hash of a random nonce: the
+    database alone (nonce and digest) opens nothing without ``SECRET_KEY``.
+    """
+    return salted_hmac(
+        TOKEN_SALT, registration.token_nonce, algorithm="sha256"
+    ).hexdigest()[:43]
+
+
+def _set_token(registration: Registration) -> None:
+    registration.token_nonce = secrets.token_hex(16)
+    registration.token_digest = token_digest(registration_token(registration))
+
+
+def find_registration(workshop: WorkshopPage, token: str) -> Registration | None:
+    if not token or len(token) > 100:
+        return None
+    return (
+        Registration.objects.filter(
+            workshop=workshop, token_digest=token_digest(token), purged_at__isnull=True
+        )
+        .select_related("workshop")
+        .first()
+    )
+
+
+def workshop_url(workshop: WorkshopPage, base_url: str | None = None, sub="") -> str:
+    """An absolute address; ``base_url`` (from the request) wins over the Site's."""
+    _site, root_url, page_path = workshop.get_url_parts()
+    root = (base_url or root_url or settings.WAGTAILADMIN_BASE_URL).rstrip("/")
+    return f"{root}{page_path}{sub}"
+
+
+def links(registration: Registration, base_url: str | None = None) -> dict:
+    workshop = registration.workshop
+    token = registration_token(registration)
+
+    def sub(name, *args):
+        return workshop_url(workshop, base_url, workshop.reverse_subpage(name, args))
+
+    return {
+        "workshop_url": workshop_url(workshop, base_url),
+        "personal_url": sub("registration", token),
+        "claim_url": sub("claim", token),
+        "feedback_url": sub("feedback", token),
+        "calendar_url": sub("calendar"),
+    }
+
+
+# Counting seats --------------------------------------------------------------
+
+
+def with_seat_counts(workshops: QuerySet) -> QuerySet:
+    """Annotate ``seats_taken`` and ``waitlist_length`` in the same query.
+
+    Each is a subquery on the workshop's own registrations, so counting a
+    listing and cutting a page from it never groups every registration.
+    """
+    registrations = Registration.objects.filter(workshop=OuterRef("pk")).order_by()
+    seats = (
+        registrations.filter(status__in=Registration.HOLDING)
+        .values("workshop")
+        .annotate(total=Sum("seats"))
+        .values("total")
+    )
+    waiting = (
+        registrations.filter(status=Status.WAITLISTED)
+        .values("workshop")
+        .annotate(total=Count("pk"))
+        .values("total")
+    )
+    return workshops.annotate(
+        seats_taken=Coalesce(Subquery(seats), Value(0)),
+        waitlist_length=Coalesce(Subquery(waiting), Value(0)),
+    )
+
+
+def seats_taken(workshop: WorkshopPage) -> int:
+    return workshop.registrations.filter(status__in=Registration.HOLDING).aggregate(
+        total=Coalesce(Sum("seats"), Value(0))
+    )["total"]
+
+
+def seats_left(workshop: WorkshopPage, taken: int | None = None) -> int | None:
+    """Free seats, or None when the workshop has no limit."""
+    if workshop.capacity is None:
+        return None
+    taken = seats_taken(workshop) if taken is None else taken
+    return max(workshop.capacity - taken, 0)
+
+
+def availability(workshop: WorkshopPage, now=None) -> dict:
+    """What the listing says about seats; needs ``with_seat_counts``."""
+    state = workshop.registration_state(now)
+    left = seats_left(workshop, workshop.seats_taken)
+    if state == "open" and left == 0:
+        state = "waitlist" if workshop.waitlist_enabled else "full"
+    return {"state": state, "seats_left": left}
+
+
+def waitlist_position(registration: Registration) -> int:
+    if registration.status != Status.WAITLISTED:
+        return 0
+    ahead = Registration.objects.filter(
+        workshop_id=registration.workshop_id, status=Status.WAITLISTED
+    ).filter(
+        Q(created_at__lt=registration.created_at)
+        | Q(created_at=registration.created_at, pk__lt=registration.pk)
+    )
+    return ahead.count() + 1
+
+
+def _lock(workshop_pk: int) -> WorkshopPage:
+    """Lock the workshop's own row until the transaction ends."""
+    return WorkshopPage.objects.select_for_update(of=("self",)).get(pk=workshop_pk)
+
+
+# Registering -----------------------------------------------------------------
+
+
+def register(
+    workshop: WorkshopPage,
+    data: dict,
+    *,
+    base_url: str | None = None,
+    now: datetime.datetime | None = None,
+    source: str = Registration.Source.WEBSITE,
+) -> Outcome:
+    """Register one person: a seat if there is one, else the waitlist.
+
+    ``data`` holds the form's fields: name, email, organization, job_title,
+    sector, size, seats, accommodation_needs, answers, future_events_consent.
+    Staff adding a walk-in (``source=staff``) bypass the closing time.
+    """
+    now = now or timezone.now()
+    email = data["email"].strip().lower()
+    seats = int(data.get("seats") or 1)
+    with transaction.atomic():
+        workshop = _lock(workshop.pk)
+        state = workshop.registration_state(now)
+        walk_in = source == Registration.Source.STAFF
+        if state != "open" and not (walk_in and state in ("closed", "past")):
+            raise RegistrationClosed(_("Registration for this workshop is closed."))
+        existing = Registration.objects.filter(
+            workshop=workshop, email=email, status__in=Registration.ACTIVE
+        ).first()
+        if existing:
+            raise AlreadyRegistered(existing)
+        seats = min(seats, max(workshop.max_seats_per_registration, 1))
+        left = seats_left(workshop)
+        queue = Registration.objects.filter(
+            workshop=workshop, status=Status.WAITLISTED
+        ).exists()
+        if walk_in or left is None or (seats <= left and not queue):
+            status = Status.CONFIRMED
+        elif workshop.waitlist_enabled:
+            status = Status.WAITLISTED
+        else:
+            raise WorkshopFull(_("Sorry, this workshop is full."))
+        registration = Registration(
+            workshop=workshop,
+            status=status,
+            seats=seats,
+            name=data["name"],
+            email=email,
+            organization=data.get("organization", ""),
+            job_title=data.get("job_title", ""),
+            sector=data.get("sector", ""),
+            size=data.get("size", ""),
+            accommodation_needs=data.get("accommodation_needs", ""),
+            answers=data.get("answers") or {},
+            consent_version=CONSENT_VERSION,
+            consented_at=now,
+            future_events_consent=bool(data.get("future_events_consent")),
+            source=source,
+            confirmed_at=now if status == Status.CONFIRMED else None,
+        )
+        _set_token(registration)
+        registration.save()
+        send_status_email(registration, base_url=base_url)
+    return Outcome(registration, registration_token(registration))
+
+
+def resend_status_email(
+    workshop: WorkshopPage, email: str, *, base_url: str | None = None
+) -> bool:
+    """Send the person's current confirmation again, only to their own address."""
+    with transaction.atomic():
+        registration = Registration.objects.filter(
+            workshop=workshop,
+            email=email.strip().lower(),
+            status__in=Registration.ACTIVE,
+        ).first()
+        if registration is None:
+            return False
+        send_status_email(registration, base_url=base_url)
+    return True
+
+
+def cancel(
+    registration: Registration,
+    *,
+    base_url: str | None = None,
+    now: datetime.datetime | None = None,
+    notify: bool = True,
+) -> list[Registration]:
+    """Cancel a registration or leave the waitlist; freed seats go to the waitlist.
+
+    Returns the registrations that were offered (or given) the freed seats.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        workshop = _lock(registration.workshop_id)
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        if registration.status == Status.CANCELLED:
+            return []
+        registration.status = Status.CANCELLED
+        registration.cancelled_at = now
+        registration.offer_expires_at = None
+        registration.save(update_fields=["status", "cancelled_at", "offer_expires_at"])
+        if notify:
+            _email(registration, "cancelled", base_url=base_url)
+        return promote_waitlist(workshop, base_url=base_url, now=now)
+
+
+def _claim_deadline(
+    workshop: WorkshopPage, now: datetime.datetime
+) -> datetime.datetime | None:
+    """When an offer lapses; None to confirm at once.
+
+    The staff-set window, but never more than half the time left before the
+    start, so the seat still has a chance to pass on.
+    """
+    if workshop.claim_window_hours == 0:
+        return None
+    window = min(
+        datetime.timedelta(hours=workshop.claim_window_hours),
+        (workshop.start - now) / 2,
+    )
+    if window < MIN_CLAIM_WINDOW:
+        return None
+    return now + window
+
+
+def promote_waitlist(
+    workshop: WorkshopPage,
+    *,
+    base_url: str | None = None,
+    now: datetime.datetime | None = None,
+) -> list[Registration]:
+    """Offer free seats to the waitlist, first come first served.
+
+    Call with the workshop locked. The queue is never skipped: if the first
+    person needs more seats than are free, everyone behind them waits too.
+    """
+    now = now or timezone.now()
+    if workshop.is_cancelled or workshop.start <= now:
+        return []
+    left = seats_left(workshop)
+    promoted = []
+    waiting = (
+        Registration.objects.select_for_update()
+        .filter(workshop=workshop, status=Status.WAITLISTED)
+        .order_by("created_at", "pk")
+    )
+    for registration in waiting:
+        if left is not None and registration.seats > left:
+            break
+        registration.workshop = workshop
+        offer_next(registration, base_url=base_url, now=now)
+        promoted.append(registration)
+        if left is not None:
+            left -= registration.seats
+    return promoted
+
+
+def offer_next(
+    registration: Registration,
+    *,
+    base_url: str | None = None,
+    now: datetime.datetime | None = None,
+) -> None:
+    """Offer one waitlisted person a seat (or confirm them when time is short)."""
+    now = now or timezone.now()
+    deadline = _claim_deadline(registration.workshop, now)
+    registration.offered_at = now
+    if deadline is None:
+        registration.status = Status.CONFIRMED
+        registration.confirmed_at = now
+    else:
+        registration.status = Status.OFFERED
+        registration.offer_expires_at = deadline
+    registration.save(
+        update_fields=["status", "offered_at", "offer_expires_at", "confirmed_at"]
+    )
+    send_status_email(registration, base_url=base_url)
+
+
+def claim_offer(
+    registration: Registration,
+    *,
+    base_url: str | None = None,
+    now: datetime.datetime | None = None,
+) -> Registration:
+    """Confirm an offered seat before its deadline."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        _lock(registration.workshop_id)
+        registration = (
+            Registration.objects.select_for_update()
+            .select_related("workshop")
+            .get(pk=registration.pk)
+        )
+        if registration.status == Status.CONFIRMED:
+            return registration
+        if registration.status != Status.OFFERED or (
+            registration.offer_expires_at and registration.offer_expires_at <= now
+        ):
+            raise OfferExpired(_("This offer has expired or was withdrawn."))
+        registration.status = Status.CONFIRMED
+        registration.confirmed_at = now
+        registration.offer_expires_at = None
+        registration.save(update_fields=["status", "confirmed_at", "offer_expires_at"])
+        send_status_email(registration, base_url=base_url)
+    return registration
+
+
+def check_in(registration: Registration, *, attended: bool = True) -> Registration:
+    """Mark someone as attended at the door (or undo it)."""
+    with transaction.atomic():
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        if attended and registration.attended_at is None:
+            registration.attended_at = timezone.now()
+        elif not attended:
+            registration.attended_at = None
+        registration.save(update_fields=["attended_at"])
+    return registration
+
+
+def record_feedback(registration: Registration, data: dict) -> WorkshopFeedback:
+    with transaction.atomic():
+        feedback, _created = WorkshopFeedback.objects.update_or_create(
+            registration=registration,
+            defaults={
+                "workshop_id": registration.workshop_id,
+                "rating": data["rating"],
+                "next_steps": data.get("next_steps", ""),
+                "comments": data.get("comments", ""),
+            },
+        )
+    return feedback
+
+
+# Staff changes to a workshop -------------------------------------------------
+
+
+def _fingerprint(workshop: WorkshopPage) -> str:
+    parts = [
+        workshop.start.isoformat(),
+        workshop.end.isoformat(),
+        workshop.format,
+        str(workshop.venue_id or ""),
+        workshop.online_link,
+    ]
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()
+
+
+def workshop_published(
+    workshop: WorkshopPage,
+    *,
+    base_url: str | None = None,
+    now: datetime.datetime | None = None,
+) -> None:
+    """Tell registrants what changed, after staff publish a workshop.
+
+    A new time, venue or link sends an update with a new calendar file (same
+    UID, higher SEQUENCE); cancelling tells everyone once; a larger capacity
+    goes to the waitlist.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        workshop = _lock(workshop.pk)
+        state, created = (
+            WorkshopCalendarState.objects.select_for_update().get_or_create(
+                workshop=workshop,
+                defaults={"fingerprint": _fingerprint(workshop)},
+            )
+        )
+        workshop.calendar_state = state
+        active = list(
+            Registration.objects.filter(
+                workshop=workshop, status__in=Registration.ACTIVE
+            ).select_related("workshop")
+        )
+        if workshop.is_cancelled:
+            if state.cancellation_sent_at is None:
+                state.sequence += 1
+                state.cancellation_sent_at = now
+                state.save()
+                for registration in active:
+                    registration.status = Status.CANCELLED
+                    registration.cancelled_at = now
+                    registration.save(update_fields=["status", "cancelled_at"])
+                    _email(
+                        registration, "workshop_cancelled", base_url=base_url, ics=True
+                    )
+            return
+        fingerprint = _fingerprint(workshop)
+        if not created and fingerprint != state.fingerprint:
+            state.fingerprint = fingerprint
+            state.sequence += 1
+            state.save()
+            if workshop.end > now:
+                for registration in active:
+                    registration.workshop = workshop
+                    _email(
+                        registration,
+                        "updated",
+                        base_url=base_url,
+                        ics=registration.status == Status.CONFIRMED,
+                    )
+        if state.capacity != workshop.capacity:
+            state.capacity = workshop.capacity
+            state.save()
+        promote_waitlist(workshop, base_url=base_url, now=now)
+
+
+# Scheduled work (see services.workshop_tasks) --------------------------------
+
+
+def send_reminders(now: datetime.datetime | None = None) -> int:
+    """Remind confirmed registrants once, ``reminder_hours`` before the start."""
+    now = now or timezone.now()
+    sent = 0
+    horizon = now + datetime.timedelta(hours=24 * 14)
+    workshops = WorkshopPage.objects.live().filter(
+        start__gt=now, start__lte=horizon, is_cancelled=False, reminder_hours__gt=0
+    )
+    for workshop in workshops:
+        if workshop.start - datetime.timedelta(hours=workshop.reminder_hours) > now:
+            continue
+        pending = Registration.objects.filter(
+            workshop=workshop, status=Status.CONFIRMED, reminder_sent_at__isnull=True
+        ).values_list("pk", flat=True)
+        for pk in pending:
+            with transaction.atomic():
+                # The conditional update claims the reminder: never twice.
+                claimed = Registration.objects.filter(
+                    pk=pk, status=Status.CONFIRMED, reminder_sent_at__isnull=True
+                ).update(reminder_sent_at=now)
+                if claimed:
+                    registration = Registration.objects.select_related("workshop").get(
+                        pk=pk
+                    )
+                    _email(registration, "reminder", ics=True)
+                    sent += 1
+    return sent
+
+
+def expire_offers(now: datetime.datetime | None = None) -> int:
+    """Withdraw offers not claimed in time and pass the seats on."""
+    now = now or timezone.now()
+    expired = 0
+    workshop_ids = set(
+        Registration.objects.filter(
+            status=Status.OFFERED, offer_expires_at__lte=now
+        ).values_list("workshop_id", flat=True)
+    )
+    for workshop_id in workshop_ids:
+        with transaction.atomic():
+            workshop = _lock(workshop_id)
+            lapsed = Registration.objects.select_for_update().filter(
+                workshop=workshop, status=Status.OFFERED, offer_expires_at__lte=now
+            )
+            for registration in lapsed:
+                registration.status = Status.CANCELLED
+                registration.cancelled_at = now
+                registration.save(update_fields=["status", "cancelled_at"])
+                registration.workshop = workshop
+                _email(registration, "offer_expired")
+                expired += 1
+            promote_waitlist(workshop, now=now)
+    return expired
+
+
+def send_feedback_requests(now: datetime.datetime | None = None) -> int:
+    """Ask those checked in (only them) for feedback, once, after the end."""
+    now = now or timezone.now()
+    sent = 0
+    pending = Registration.objects.filter(
+        workshop__end__lte=now,
+        workshop__end__gt=now - FEEDBACK_WINDOW,
+        workshop__is_cancelled=False,
+        attended_at__isnull=False,
+        feedback_requested_at__isnull=True,
+        purged_at__isnull=True,
+    ).values_list("pk", flat=True)
+    for pk in list(pending):
+        with transaction.atomic():
+            claimed = Registration.objects.filter(
+                pk=pk, feedback_requested_at__isnull=True
+            ).update(feedback_requested_at=now)
+            if claimed:
+                registration = Registration.objects.select_related("workshop").get(
+                    pk=pk
+                )
+                _email(registration, "feedback_request")
+                sent += 1
+    return sent
+
+
+def purge_personal_data(now: datetime.datetime | None = None) -> int:
+    """Erase names, emails and answers a set time after each workshop.
+
+    Status, seats, sector, size and attendance stay, for anonymous counts.
+    """
+    now = now or timezone.now()
+    cutoff = now - datetime.timedelta(days=settings.WORKSHOP_DATA_RETENTION_DAYS)
+    with transaction.atomic():
+        return anonymize_registrations(
+            Registration.objects.filter(workshop__end__lt=cutoff), now
+        )
+
+
+def anonymize_registrations(
+    registrations: QuerySet, now: datetime.datetime | None = None
+) -> int:
+    """Blank who people are; keep status, seats, sector, size and attendance."""
+    return registrations.filter(purged_at__isnull=True).update(
+        name="",
+        email="",
+        organization="",
+        job_title="",
+        accommodation_needs="",
+        answers={},
+        future_events_consent=False,
+        purged_at=now or timezone.now(),
+    )
+
+
+# Emails ----------------------------------------------------------------------
+
+
+def _subject(kind: str, workshop: WorkshopPage) -> str:
+    title = workshop.title
+    subjects = {
+        "confirmed": _("You are registered: %(title)s"),
+        "waitlisted": _("You are on the waitlist: %(title)s"),
+        "offered": _("A seat is free for you: %(title)s"),
+        "cancelled": _("Your registration is cancelled: %(title)s"),
+        "offer_expired": _("Your offered seat has passed on: %(title)s"),
+        "reminder": _("Reminder: %(title)s"),
+        "updated": _("Changed: %(title)s"),
+        "workshop_cancelled": _("Cancelled: %(title)s"),
+        "feedback_request": _("How was %(title)s?"),
+    }
+    return subjects[kind] % {"title": title}
+
+
+def send_status_email(
+    registration: Registration, *, base_url: str | None = None
+) -> None:
+    """The email that matches the registration's status now."""
+    kind = {
+        Status.CONFIRMED: "confirmed",
+        Status.WAITLISTED: "waitlisted",
+        Status.OFFERED: "offered",
+        Status.CANCELLED: "cancelled",
+    }[registration.status]
+    _email(
+        registration, kind, base_url=base_url, ics=registration.status == "confirmed"
+    )
+
+
+def local_times(workshop: WorkshopPage) -> dict:
+    zone = zoneinfo.ZoneInfo(settings.TIME_ZONE)
+    return {
+        "start": workshop.start.astimezone(zone),
+        "end": workshop.end.astimezone(zone),
+    }
+
+
+def _email(
+    registration: Registration,
+    kind: str,
+    *,
+    base_url: str | None = None,
+    ics: bool = False,
+) -> None:
+    workshop = registration.workshop
+    context = {
+        "registration": registration,
+        "workshop": workshop,
+        "position": waitlist_position(registration),
+        "show_online_link": (
+            registration.status == Status.CONFIRMED
+            and workshop.is_online
+            and bool(workshop.online_link)
+        ),
+        **local_times(workshop),
+        **links(registration, base_url),
+    }
+    body = render_to_string(f"workshops/email/{kind}.txt", context)
+    message = EmailMessage(_subject(kind, workshop), body, to=[registration.email])
+    if ics:
+        online = workshop.online_link if context["show_online_link"] else ""
+        event = workshop_event(
+            workshop,
+            url=context["workshop_url"],
+            online_link=online,
+            cancelled=kind == "workshop_cancelled",
+        )
+        message.attach(
+            f"{workshop.slug}.ics", calendar_bytes([event], method="PUBLISH"), ICS_TYPE
+        )
+    message.send()

@@ -1,0 +1,455 @@
+"""Public workshop views, served through the pages' routes."""
+
+import datetime
+import zoneinfo
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import Min, Prefetch, Q
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.utils.functional import SimpleLazyObject
+
+from employers.workshops.calendar import CONTENT_TYPE, calendar_bytes, workshop_event
+from employers.workshops.forms import FeedbackForm, RegistrationForm, ResendForm
+from employers.workshops.models import (
+    Registration,
+    WorkshopFacilitator,
+    WorkshopFormat,
+    WorkshopPage,
+)
+from employers.workshops.services import registration as service
+from home import page_cache, site_cache
+from home.ratelimit import client_ip, hit
+from resources.models import Topic
+
+WORKSHOPS_PER_PAGE = 20
+# A person registering for a few workshops from one office is fine; a script is not.
+IP_LIMIT, IP_WINDOW = 20, 60 * 60
+EMAIL_LIMIT, EMAIL_WINDOW = 5, 60 * 60
+# Guessing personal links: a person opens theirs a few times, a script thousands.
+PERSONAL_LIMIT, PERSONAL_WINDOW = 300, 60 * 60
+
+
+def _base_url(request: HttpRequest) -> str:
+    return request.build_absolute_uri("/")
+
+
+def _zone():
+    return zoneinfo.ZoneInfo(settings.TIME_ZONE)
+
+
+def _next_change(workshop: WorkshopPage, now: datetime.datetime):
+    """When registration next opens, closes or the workshop ends, if ever."""
+    moments = (workshop.registration_opens_at, workshop.closes_at, workshop.end)
+    return min((moment for moment in moments if moment and moment > now), default=None)
+
+
+def _cache_hints(workshop: WorkshopPage) -> None:
+    """A cached page of this workshop shows its seats and its state at the time."""
+    page_cache.depends_on(page_cache.workshop_tag(workshop.pk))
+    page_cache.valid_until(_next_change(workshop, timezone.now()))
+
+
+# The listing -----------------------------------------------------------------
+
+
+def workshop_index(index, request: HttpRequest, *, past: bool = False):
+    page_cache.depends_on(page_cache.REGISTRATIONS)
+    now = timezone.now()
+    listed = index.workshops()
+    # Cards show no body: skip reading and decoding it.
+    workshops = service.with_seat_counts(listed.defer_streamfields())
+    if past:
+        workshops = workshops.filter(end__lte=now).order_by("-start")
+    else:
+        workshops = workshops.filter(end__gt=now).order_by("start")
+    options = _filter_options(index, listed, workshops, past, now)
+    topics = options["topics"]
+    topic = _choose(topics, request.GET.get("topic", ""))
+    formats = WorkshopFormat.choices
+    chosen_format = request.GET.get("format", "")
+    if chosen_format and chosen_format not in WorkshopFormat.values:
+        raise Http404
+    months = options["months"]
+    chosen_month = request.GET.get("month", "")
+    month = None
+    if chosen_month:
+        try:
+            month = datetime.date.fromisoformat(f"{chosen_month}-01")
+        except ValueError:
+            raise Http404 from None
+    filtered = workshops
+    if topic:
+        filtered = filtered.filter(topics=topic)
+    if chosen_format:
+        filtered = filtered.filter(format=chosen_format)
+    if month:
+        start = datetime.datetime(month.year, month.month, 1, tzinfo=_zone())
+        following = (start + datetime.timedelta(days=32)).replace(day=1)
+        filtered = filtered.filter(start__gte=start, start__lt=following)
+    filtered = filtered.select_related("venue").prefetch_related("topics")
+    page_number = request.GET.get("page", "")
+
+    def results() -> dict:
+        page = Paginator(filtered, WORKSHOPS_PER_PAGE).get_page(page_number)
+        for workshop in page:
+            workshop.availability = service.availability(workshop, now)
+        return {"workshops": page}
+
+    # What the cards say changes when a listed workshop's registration opens
+    # or closes or the workshop ends: neither the cached page nor the cached
+    # list of cards may outlive that moment.
+    next_change = options["next_change"]
+    page_cache.valid_until(next_change)
+    chosen = {
+        "topic": topic.slug if topic else "",
+        "format": chosen_format,
+        "month": chosen_month,
+    }
+    query = urlencode({k: v for k, v in chosen.items() if v})
+    context = index.get_context(request)
+    context.update(
+        {
+            # Read only if the template's cached fragment misses ({% fragment %}).
+            "results": SimpleLazyObject(results),
+            "results_key": f"{past}&{query}&page={page_number}",
+            "results_seconds": _seconds_until(next_change, now),
+            "past": past,
+            "topics": topics,
+            "formats": formats,
+            "months": months,
+            "active_topic": topic,
+            "active_format": chosen_format,
+            "active_month": month,
+            "is_filtered": any(chosen.values()),
+            "pagination_query": query,
+        }
+    )
+    return TemplateResponse(request, index.get_template(request), context)
+
+
+def _filter_options(index, listed, workshops, past: bool, now: datetime.datetime):
+    """The topics and months to filter by, and when the listing next changes.
+
+    Kept in the site cache, which publishing any page renews, until that change.
+    """
+
+    def build() -> dict:
+        months = workshops.order_by().datetimes("start", "month", tzinfo=_zone())
+        return {
+            "topics": list(Topic.objects.filter(workshops__in=listed).distinct()),
+            "months": sorted({month.date() for month in months}, reverse=past),
+            "next_change": _next_listing_change(listed, now),
+        }
+
+    return site_cache.get_or_build(
+        "workshop-filters",
+        build,
+        index.pk,
+        past,
+        stale=lambda options: bool(
+            options["next_change"] and options["next_change"] <= now
+        ),
+    )
+
+
+def _next_listing_change(workshops, now: datetime.datetime):
+    """The soonest moment any of ``workshops`` opens, closes or ends, if any."""
+    # Registration closes at registration_closes_at, or else at the start;
+    # every start counts, which at worst renews the cards once more.
+    soonest = workshops.order_by().aggregate(
+        opens=Min("registration_opens_at", filter=Q(registration_opens_at__gt=now)),
+        closes=Min("registration_closes_at", filter=Q(registration_closes_at__gt=now)),
+        starts=Min("start", filter=Q(start__gt=now)),
+        ends=Min("end", filter=Q(end__gt=now)),
+    )
+    return min((moment for moment in soonest.values() if moment), default=None)
+
+
+def _seconds_until(moment, now: datetime.datetime) -> int:
+    """How long a fragment may be kept: the configured time, or until ``moment``."""
+    limit = settings.FRAGMENT_CACHE_SECONDS
+    if moment is None:
+        return limit
+    return max(0, min(limit, int((moment - now).total_seconds())))
+
+
+def _choose(topics, slug):
+    if not slug:
+        return None
+    for topic in topics:
+        if topic.slug == slug:
+            return topic
+    raise Http404
+
+
+def index_calendar(index, request: HttpRequest) -> HttpResponse:
+    """Every upcoming workshop, for people to subscribe to.
+
+    Cancelled ones stay, marked CANCELLED, so subscribed calendars drop them.
+    """
+    workshops = (
+        index.workshops()
+        .defer_streamfields()
+        .filter(end__gt=timezone.now())
+        .select_related("venue", "calendar_state")
+        .order_by("start")
+    )
+    events = [
+        workshop_event(w, url=service.workshop_url(w, _base_url(request)))
+        for w in workshops
+    ]
+    return _ics(calendar_bytes(events, name=index.title), "workshops.ics", inline=True)
+
+
+def _ics(content: bytes, filename: str, *, inline: bool = False) -> HttpResponse:
+    response = HttpResponse(content, content_type=CONTENT_TYPE)
+    disposition = "inline" if inline else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    return response
+
+
+# A workshop ------------------------------------------------------------------
+
+
+def workshop_context(workshop: WorkshopPage, request: HttpRequest) -> dict:
+    """Topics, facilitators, venue and seats, in a fixed number of queries.
+
+    Seats are read now; what only the page's cached fragments show is read
+    lazily, so a hit reads none of it ({% fragment %}).
+    """
+    _cache_hints(workshop)
+    if getattr(workshop, "seats_taken", None) is None:
+        workshop.seats_taken = service.seats_taken(workshop)
+    return {
+        "workshop_topics": SimpleLazyObject(lambda: list(workshop.topics.all())),
+        "facilitators": SimpleLazyObject(lambda: _facilitators(workshop)),
+        "venue": SimpleLazyObject(
+            lambda: workshop.venue if workshop.has_venue else None
+        ),
+        "availability": service.availability(workshop),
+    }
+
+
+def _facilitators(workshop: WorkshopPage) -> list:
+    return [
+        link.facilitator
+        for link in WorkshopFacilitator.objects.filter(page=workshop)
+        .select_related("facilitator__photo")
+        .prefetch_related(Prefetch("facilitator__photo__renditions"))
+        .order_by("sort_order")
+    ]
+
+
+def workshop_calendar(workshop: WorkshopPage, request: HttpRequest) -> HttpResponse:
+    """The public calendar file: never the online link."""
+    event = workshop_event(
+        workshop, url=service.workshop_url(workshop, _base_url(request))
+    )
+    return _ics(calendar_bytes([event]), f"{workshop.slug}.ics")
+
+
+def _private(response: HttpResponse) -> HttpResponse:
+    """Pages behind a personal link: not cached, not indexed, no referrer out."""
+    patch_cache_control(response, private=True, no_store=True)
+    # Keep the token out of other sites' logs. Not "no-referrer": browsers then
+    # send "Origin: null" with the cancel form, which fails the CSRF check.
+    response["Referrer-Policy"] = "same-origin"
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def _render(workshop, request, template, extra, status=200):
+    context = workshop.get_context(request)
+    context.update(extra)
+    return TemplateResponse(
+        request, f"workshops/{template}.html", context, status=status
+    )
+
+
+def register(workshop: WorkshopPage, request: HttpRequest) -> HttpResponse:
+    _cache_hints(workshop)
+    state = service.availability(_with_counts(workshop))["state"]
+    if state not in ("open", "waitlist"):
+        return _render(workshop, request, "closed", {"state": state})
+    if request.method == "POST" and "resend" in request.POST:
+        return _resend(workshop, request)
+    if request.method != "POST":
+        form = RegistrationForm(workshop=workshop)
+        return _render(workshop, request, "register", {"form": form, "state": state})
+    form = RegistrationForm(request.POST, workshop=workshop)
+    if hit("workshop-register", client_ip(request), limit=IP_LIMIT, window=IP_WINDOW):
+        return _render(
+            workshop,
+            request,
+            "register",
+            {"form": form, "state": state, "rate_limited": True},
+            status=429,
+        )
+    if not form.is_valid():
+        return _render(
+            workshop, request, "register", {"form": form, "state": state}, status=400
+        )
+    if hit(
+        "workshop-register-email",
+        form.cleaned_data["email"],
+        limit=EMAIL_LIMIT,
+        window=EMAIL_WINDOW,
+    ):
+        return _render(
+            workshop,
+            request,
+            "register",
+            {"form": form, "state": state, "rate_limited": True},
+            status=429,
+        )
+    try:
+        outcome = service.register(
+            workshop, form.registration_data(), base_url=_base_url(request)
+        )
+    except service.AlreadyRegistered:
+        return _render(
+            workshop,
+            request,
+            "already_registered",
+            {"email": form.cleaned_data["email"]},
+            status=409,
+        )
+    except service.WorkshopFull:
+        # Seats went while the form was filled in: show the count as it is now.
+        _with_counts(workshop)
+        return _render(workshop, request, "closed", {"state": "full"}, status=409)
+    except service.RegistrationClosed:
+        return _render(workshop, request, "closed", {"state": "closed"}, status=409)
+    url = workshop.url + workshop.reverse_subpage("registration", args=[outcome.token])
+    return HttpResponseRedirect(f"{url}?new=1")
+
+
+def _with_counts(workshop: WorkshopPage) -> WorkshopPage:
+    workshop.seats_taken = service.seats_taken(workshop)
+    return workshop
+
+
+def _resend(workshop, request):
+    form = ResendForm(request.POST)
+    sent = False
+    if form.is_valid() and not hit(
+        "workshop-resend",
+        form.cleaned_data["email"],
+        limit=3,
+        window=EMAIL_WINDOW,
+    ):
+        sent = service.resend_status_email(
+            workshop, form.cleaned_data["email"], base_url=_base_url(request)
+        )
+    # Say the same whether or not the address is registered.
+    return _render(workshop, request, "resent", {"sent": sent})
+
+
+def _registration_or_404(workshop, request, token) -> Registration:
+    if hit(
+        "workshop-personal",
+        client_ip(request),
+        limit=PERSONAL_LIMIT,
+        window=PERSONAL_WINDOW,
+    ):
+        raise Http404
+    registration = service.find_registration(workshop, token)
+    if registration is None:
+        raise Http404
+    return registration
+
+
+def registration_page(workshop, request, token) -> HttpResponse:
+    """The registrant's own page: details, calendar, online link and cancel."""
+    registration = _registration_or_404(workshop, request, token)
+    if request.GET.get("format") == "ics":
+        return _private(_personal_ics(workshop, request, registration))
+    if request.method == "POST":
+        if request.POST.get("action") == "cancel" and registration.is_active:
+            service.cancel(registration, base_url=_base_url(request))
+            return HttpResponseRedirect(request.path + "?cancelled=1")
+        return HttpResponseRedirect(request.path)
+    status = registration.status
+    extra = {
+        "registration": registration,
+        "token": token,
+        "position": service.waitlist_position(registration),
+        "is_new": request.GET.get("new") == "1",
+        "just_cancelled": request.GET.get("cancelled") == "1",
+        "show_online_link": (
+            status == Registration.Status.CONFIRMED
+            and workshop.is_online
+            and bool(workshop.online_link)
+        ),
+        "can_give_feedback": registration.attended_at is not None
+        and workshop.end <= timezone.now(),
+    }
+    return _private(_render(workshop, request, "registration", extra))
+
+
+def _personal_ics(workshop, request, registration) -> HttpResponse:
+    confirmed = registration.status == Registration.Status.CONFIRMED
+    online = workshop.online_link if confirmed and workshop.is_online else ""
+    event = workshop_event(
+        workshop,
+        url=service.workshop_url(workshop, _base_url(request)),
+        online_link=online,
+        cancelled=registration.status == Registration.Status.CANCELLED,
+    )
+    return _ics(calendar_bytes([event], method="PUBLISH"), f"{workshop.slug}.ics")
+
+
+def claim(workshop, request, token) -> HttpResponse:
+    registration = _registration_or_404(workshop, request, token)
+    personal = request.path.replace("/claim/", "/registration/", 1)
+    if request.method == "POST":
+        try:
+            service.claim_offer(registration, base_url=_base_url(request))
+        except service.OfferExpired:
+            return _private(
+                _render(
+                    workshop,
+                    request,
+                    "claim",
+                    {"registration": registration, "expired": True},
+                    status=410,
+                )
+            )
+        return HttpResponseRedirect(personal + "?claimed=1")
+    if registration.status == Registration.Status.CONFIRMED:
+        return HttpResponseRedirect(personal)
+    expired = registration.status != Registration.Status.OFFERED or (
+        registration.offer_expires_at
+        and registration.offer_expires_at <= timezone.now()
+    )
+    return _private(
+        _render(
+            workshop,
+            request,
+            "claim",
+            {"registration": registration, "expired": expired},
+        )
+    )
+
+
+def feedback(workshop, request, token) -> HttpResponse:
+    registration = _registration_or_404(workshop, request, token)
+    if registration.attended_at is None or workshop.end > timezone.now():
+        raise Http404
+    if request.method == "POST":
+        form = FeedbackForm(request.POST)
+        if form.is_valid():
+            service.record_feedback(registration, form.cleaned_data)
+            return _private(_render(workshop, request, "feedback", {"thanks": True}))
+        status = 400
+    else:
+        form = FeedbackForm()
+        status = 200
+    return _private(
+        _render(workshop, request, "feedback", {"form": form}, status=status)
+    )

@@ -1,0 +1,76 @@
+"""The workshop pages cost a fixed, small number of queries, however much there is."""
+
+import secrets
+
+import pytest
+
+from employers.workshops.factories import (
+    FacilitatorFactory,
+    VenueFactory,
+    WorkshopPageFactory,
+)
+from employers.workshops.models import Registration, WorkshopFacilitator
+from resources.factories import TopicFactory
+from tests.query_counts import count_queries
+
+pytestmark = pytest.mark.django_db
+
+WORKSHOPS = 100
+REGISTRATIONS = 5_000
+# (warm, cold): see tests/query_counts.py.
+BUDGETS = {
+    "/workshops/": (5, 20),
+    "/workshops/past/": (3, 18),
+    "/workshops/inclusive-hiring-101/": (6, 18),
+    "/workshops/inclusive-hiring-101/register/": (7, 19),
+    "/workshops/calendar/": (3, 7),
+}
+
+
+def _grow(index, workshop) -> None:
+    topics = [TopicFactory() for _ in range(5)]
+    venue = VenueFactory()
+    pages = [
+        WorkshopPageFactory(
+            parent=index, venue=venue, capacity=60, slug=f"workshop-load-{n}"
+        )
+        for n in range(WORKSHOPS - 1)
+    ]
+    for n, page in enumerate(pages):
+        page.topics.set(topics[: 1 + n % 5])
+    workshop.topics.set(topics)
+    for _ in range(8):
+        WorkshopFacilitator.objects.create(
+            page=workshop, facilitator=FacilitatorFactory()
+        )
+    targets = [workshop, *pages]
+    Registration.objects.bulk_create(
+        Registration(
+            workshop=targets[n % len(targets)],
+            status=["confirmed", "waitlisted", "cancelled"][n % 3],
+            name=f"Person {n}",
+            email=f"person{n}@example.com",
+            organization="Org",
+            consent_version="test",
+            token_nonce=secrets.token_hex(16),
+            token_digest=secrets.token_hex(32),
+        )
+        for n in range(REGISTRATIONS)
+    )
+
+
+@pytest.mark.parametrize("url", BUDGETS)
+def test_workshop_pages_run_a_fixed_number_of_queries(
+    client, workshop_index, workshop, url, django_assert_max_num_queries
+):
+    small = count_queries(client, url)
+    _grow(workshop_index, workshop)
+    assert Registration.objects.count() >= REGISTRATIONS
+    large = count_queries(client, url)
+
+    print(f"\n{url}: (warm, cold) {small}, then {large} with {WORKSHOPS} workshops")
+    assert all(a <= b for a, b in zip(large, small, strict=True))
+    warm, cold = BUDGETS[url]
+    assert large[1] <= cold
+    with django_assert_max_num_queries(warm):
+        assert client.get(url).status_code == 200
