@@ -16,7 +16,6 @@ import copy
 import datetime
 import io
 import random
-import secrets
 import sys
 import time
 from urllib.parse import urlsplit
@@ -328,8 +327,6 @@ def _workshops(rng: random.Random, stdout) -> None:
         WorkshopIndexPage,
         WorkshopPage,
     )
-    from employers.workshops.services.registration import registration_token
-    from home.tokens import token_digest
     from resources.models import Topic
 
     index = WorkshopIndexPage.objects.get(slug="workshops")
@@ -391,10 +388,8 @@ def _workshops(rng: random.Random, stdout) -> None:
             job_title="HR manager",
             consent_version=CONSENT_VERSION,
             consented_at=now,
-            token_nonce=secrets.token_hex(16),
             confirmed_at=now if status == "confirmed" else None,
         )
-        row.token_digest = token_digest(registration_token(row))
         rows.append(row)
     Registration.objects.bulk_create(rows, batch_size=1000)
     stdout.write(

@@ -14,7 +14,6 @@ import datetime
 import logging
 import os
 import random
-import secrets
 import statistics
 import sys
 import time
@@ -45,10 +44,8 @@ from employers.pledges.models import Pledge, PledgeCommitment
 from employers.pledges.models.pledges import organization_key
 from employers.workshops.factories import WorkshopIndexPageFactory, WorkshopPageFactory
 from employers.workshops.models import Registration, WorkshopFeedback
-from employers.workshops.services.registration import registration_token
 from home.choices import Sector, SizeBand
 from home.factories import HomePageFactory
-from home.tokens import token_digest
 from resources.factories import GuideIndexPageFactory, GuidePageFactory
 from resources.models import GuideFeedback, GuideView
 
@@ -155,9 +152,7 @@ def build(rng: random.Random) -> None:
             attended_at=workshop.start
             if status == "confirmed" and rng.random() < 0.8
             else None,
-            token_nonce=secrets.token_hex(16),
         )
-        registration.token_digest = token_digest(registration_token(registration))
         registrations.append(registration)
     registrations = Registration.objects.bulk_create(registrations, batch_size=BATCH)
     WorkshopFeedback.objects.bulk_create(

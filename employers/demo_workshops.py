@@ -7,7 +7,6 @@ seeded generator, so the same seed gives the same demo.
 
 import datetime
 import random
-import secrets
 from typing import TextIO
 
 from django.db import transaction
@@ -26,9 +25,7 @@ from employers.workshops.models import (
     WorkshopPage,
     WorkshopQuestion,
 )
-from employers.workshops.services.registration import registration_token
 from home.models import HomePage
-from home.tokens import token_digest
 from resources.models import Topic
 
 VENUES = [
@@ -453,7 +450,6 @@ def _registrations(page, taken, waiting, rng, *, past):
     for n, (status, seats) in enumerate(specs):
         first, last = rng.choice(FIRST), rng.choice(LAST)
         organization = rng.choice(EMPLOYERS)
-        nonce = secrets.token_hex(16)
         row = Registration(
             workshop=page,
             status=status,
@@ -472,13 +468,11 @@ def _registrations(page, taken, waiting, rng, *, past):
             consent_version=CONSENT_VERSION,
             consented_at=now,
             future_events_consent=rng.random() < 0.5,
-            token_nonce=nonce,
             confirmed_at=now if status == "confirmed" else None,
             attended_at=page.start if past and rng.random() < 0.8 else None,
             feedback_requested_at=page.end if past else None,
             reminder_sent_at=page.start if past else None,
         )
-        row.token_digest = token_digest(registration_token(row))
         rows.append(row)
     Registration.objects.bulk_create(rows)
     if past:

@@ -1,7 +1,6 @@
 """Factories for workshops, used by tests and the demo data."""
 
 import datetime
-import secrets
 
 import factory
 import wagtail_factories
@@ -16,8 +15,6 @@ from employers.workshops.models import (
     WorkshopIndexPage,
     WorkshopPage,
 )
-from employers.workshops.services.registration import registration_token
-from home.tokens import token_digest
 
 
 class VenueFactory(DjangoModelFactory):
@@ -84,8 +81,6 @@ class RegistrationFactory(DjangoModelFactory):
     size = "50-99"
     consent_version = "2026-11"
     consented_at = factory.LazyFunction(timezone.now)
-    token_nonce = factory.LazyFunction(lambda: secrets.token_hex(16))
-    token_digest = factory.LazyAttribute(lambda o: token_digest(registration_token(o)))
 
     class Meta:
         model = Registration

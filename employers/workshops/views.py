@@ -350,7 +350,8 @@ def _resend(workshop, request):
     return _render(workshop, request, "resent", {"sent": sent})
 
 
-def _registration_or_404(workshop, request, token) -> Registration:
+def _registration_from_link(workshop, request, token) -> Registration | None:
+    """The link's registration; None for a bad link, 404 for too many tries."""
     if hit(
         "workshop-personal",
         client_ip(request),
@@ -358,15 +359,19 @@ def _registration_or_404(workshop, request, token) -> Registration:
         window=PERSONAL_WINDOW,
     ):
         raise Http404
-    registration = service.find_registration(workshop, token)
-    if registration is None:
-        raise Http404
-    return registration
+    return service.find_registration(workshop, token)
+
+
+def _link_invalid(workshop, request) -> HttpResponse:
+    """A forged, mangled or revoked link: say so politely, as a 404."""
+    return _private(_render(workshop, request, "link_invalid", {}, status=404))
 
 
 def registration_page(workshop, request, token) -> HttpResponse:
     """The registrant's own page: details, calendar, online link and cancel."""
-    registration = _registration_or_404(workshop, request, token)
+    registration = _registration_from_link(workshop, request, token)
+    if registration is None:
+        return _link_invalid(workshop, request)
     if request.GET.get("format") == "ics":
         return _private(_personal_ics(workshop, request, registration))
     if request.method == "POST":
@@ -405,7 +410,9 @@ def _personal_ics(workshop, request, registration) -> HttpResponse:
 
 
 def claim(workshop, request, token) -> HttpResponse:
-    registration = _registration_or_404(workshop, request, token)
+    registration = _registration_from_link(workshop, request, token)
+    if registration is None:
+        return _link_invalid(workshop, request)
     personal = request.path.replace("/claim/", "/registration/", 1)
     if request.method == "POST":
         try:
@@ -438,7 +445,9 @@ def claim(workshop, request, token) -> HttpResponse:
 
 
 def feedback(workshop, request, token) -> HttpResponse:
-    registration = _registration_or_404(workshop, request, token)
+    registration = _registration_from_link(workshop, request, token)
+    if registration is None:
+        return _link_invalid(workshop, request)
     if registration.attended_at is None or workshop.end > timezone.now():
         raise Http404
     if request.method == "POST":

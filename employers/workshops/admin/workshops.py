@@ -199,7 +199,7 @@ class RegistrationViewSet(ModelViewSet):
     search_fields = ["name", "email", "organization"]
     list_export = EXPORT_FIELDS
     export_filename = "workshop-registrations"
-    inspect_view_fields_exclude = ["token_nonce", "token_digest"]
+    inspect_view_fields_exclude = ["token_nonce"]
 
     def get_form_class(self, for_update=False):
         if for_update:

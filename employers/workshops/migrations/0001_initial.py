@@ -3,6 +3,7 @@
 import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
+import employers.workshops.models.registrations
 import home.routing
 import modelcluster.fields
 import modelsearch.index
@@ -131,8 +132,7 @@ class Migration(migrations.Migration):
                 ('consented_at', models.DateTimeField(blank=True, null=True, verbose_name='consented at')),
                 ('future_events_consent', models.BooleanField(default=False, verbose_name='agreed to hear about future events')),
                 ('source', models.CharField(choices=[('website', 'Website'), ('staff', 'Added by staff')], default='website', max_length=10, verbose_name='source')),
-                ('token_nonce', models.CharField(editable=False, max_length=32, unique=True)),
-                ('token_digest', models.CharField(editable=False, max_length=64, unique=True)),
+                ('token_nonce', models.CharField(default=employers.workshops.models.registrations.new_token_nonce, editable=False, max_length=32)),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='registered at')),
                 ('confirmed_at', models.DateTimeField(blank=True, null=True, verbose_name='confirmed at')),
                 ('offered_at', models.DateTimeField(blank=True, null=True, verbose_name='offered at')),

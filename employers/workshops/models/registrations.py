@@ -1,5 +1,7 @@
 """People's registrations for workshops, and what attendees said afterwards."""
 
+import secrets
+
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -11,6 +13,11 @@ from home.choices import Sector, SizeBand
 # Bump when the consent wording on the form changes; each registration keeps
 # the version its person agreed to.
 CONSENT_VERSION = "2026-11"
+
+
+def new_token_nonce() -> str:
+    """A random value that a registrant's signed link must carry."""
+    return secrets.token_urlsafe(16)
 
 
 class Registration(models.Model):
@@ -62,10 +69,11 @@ class Registration(models.Model):
     source = models.CharField(
         _("source"), max_length=10, choices=Source, default=Source.WEBSITE
     )
-    # The personal link's token is derived from this with the secret key (see
-    # services.registration.registration_token); only its hash is kept.
-    token_nonce = models.CharField(max_length=32, unique=True, editable=False)
-    token_digest = models.CharField(max_length=64, unique=True, editable=False)
+    # The personal link signs this with the secret key (see
+    # services.registration.registration_token): useless without the key.
+    token_nonce = models.CharField(
+        max_length=32, default=new_token_nonce, editable=False
+    )
     created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
     offered_at = models.DateTimeField(_("offered at"), null=True, blank=True)

@@ -72,9 +72,9 @@ def build_message(
 ) -> EmailMessage:
     """The email one registrant receives; ``preview`` hides their secret link."""
     workshop = registration.workshop
-    personal = links(registration, base_url)
+    token = registration_token(registration)
+    personal = links(registration, base_url, token)
     if preview:
-        token = registration_token(registration)
         personal = {
             key: url.replace(token, HIDDEN_TOKEN) for key, url in personal.items()
         }

@@ -9,18 +9,18 @@ transaction (home.mail) and delivered after commit.
 
 import datetime
 import hashlib
-import secrets
 import zoneinfo
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core import signing
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.crypto import salted_hmac
+from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
 
 from employers.workshops.calendar import calendar_bytes, workshop_event
@@ -31,10 +31,15 @@ from employers.workshops.models import (
     WorkshopFeedback,
     WorkshopPage,
 )
-from home.tokens import token_digest
 
 Status = Registration.Status
 TOKEN_SALT = "employers.workshops.registration-link"
+# Wagtail serves path segments of letters, digits, "-" and "_" only, so a
+# token leaves out the signer's ":" and is split again before the signature,
+# an HMAC-SHA256 (Signer's algorithm) in unpadded URL-safe base64.
+SIGNATURE_LENGTH = 43
+# A signed pk and nonce take about 100 characters; anything far longer is junk.
+MAX_TOKEN_LENGTH = 200
 # An offer shorter than this is pointless: the person is confirmed at once.
 MIN_CLAIM_WINDOW = datetime.timedelta(hours=1)
 # Feedback is asked for only for recently ended workshops.
@@ -78,32 +83,52 @@ class Outcome:
 
 
 def registration_token(registration: Registration) -> str:
-    """The secret in a registrant's links, derived again for each email.
+    """The secret in a registrant's links, signed again for each email.
 
     Scheduled emails (reminder, offer, feedback) need the link long after the
-    form was sent, so the token is a keyed hash of a random nonce: the
-    database alone (nonce and digest) opens nothing without ``SECRET_KEY``.
+    form was sent, so the token is the registration's pk and random nonce
+    signed with ``django.core.signing``: the database alone opens nothing
+    without ``SECRET_KEY``, and links signed with a key now in
+    ``SECRET_KEY_FALLBACKS`` keep working while the key is rotated. A
+    registration gets the same token in every email signed with one key.
     """
-    return salted_hmac(
-        TOKEN_SALT, registration.token_nonce, algorithm="sha256"
-    ).hexdigest()[:43]
-
-
-def _set_token(registration: Registration) -> None:
-    registration.token_nonce = secrets.token_hex(16)
-    registration.token_digest = token_digest(registration_token(registration))
+    signed = signing.Signer(salt=TOKEN_SALT).sign_object(
+        {"r": registration.pk, "n": registration.token_nonce}
+    )
+    value, signature = signed.rsplit(":", 1)
+    return value + signature
 
 
 def find_registration(workshop: WorkshopPage, token: str) -> Registration | None:
-    if not token or len(token) > 100:
+    """The registration a personal link opens; None if forged, foreign or purged.
+
+    Nothing is looked up before the signature checks out against
+    ``SECRET_KEY`` or a fallback, so tokens cannot be guessed or enumerated;
+    then the signed pk finds the row and the nonce is compared in constant
+    time.
+    """
+    if not token or not SIGNATURE_LENGTH < len(token) <= MAX_TOKEN_LENGTH:
         return None
-    return (
-        Registration.objects.filter(
-            workshop=workshop, token_digest=token_digest(token), purged_at__isnull=True
-        )
+    signed = f"{token[:-SIGNATURE_LENGTH]}:{token[-SIGNATURE_LENGTH:]}"
+    try:
+        payload = signing.Signer(salt=TOKEN_SALT).unsign_object(signed)
+    except signing.BadSignature:
+        return None
+    if not isinstance(payload, dict):
+        return None
+    pk, nonce = payload.get("r"), payload.get("n")
+    if not isinstance(pk, int) or not isinstance(nonce, str) or not nonce:
+        return None
+    registration = (
+        Registration.objects.filter(pk=pk, workshop=workshop, purged_at__isnull=True)
         .select_related("workshop")
         .first()
     )
+    if registration is None or not constant_time_compare(
+        registration.token_nonce, nonce
+    ):
+        return None
+    return registration
 
 
 def workshop_url(workshop: WorkshopPage, base_url: str | None = None, sub="") -> str:
@@ -113,9 +138,12 @@ def workshop_url(workshop: WorkshopPage, base_url: str | None = None, sub="") ->
     return f"{root}{page_path}{sub}"
 
 
-def links(registration: Registration, base_url: str | None = None) -> dict:
+def links(
+    registration: Registration, base_url: str | None = None, token: str = ""
+) -> dict:
+    """The registrant's addresses; ``token`` saves signing one already made."""
     workshop = registration.workshop
-    token = registration_token(registration)
+    token = token or registration_token(registration)
 
     def sub(name, *args):
         return workshop_url(workshop, base_url, workshop.reverse_subpage(name, args))
@@ -257,7 +285,6 @@ def register(
             source=source,
             confirmed_at=now if status == Status.CONFIRMED else None,
         )
-        _set_token(registration)
         registration.save()
         send_status_email(registration, base_url=base_url)
     return Outcome(registration, registration_token(registration))

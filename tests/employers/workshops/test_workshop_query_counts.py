@@ -1,7 +1,5 @@
 """The workshop pages cost a fixed, small number of queries, however much there is."""
 
-import secrets
-
 import pytest
 
 from employers.workshops.factories import (
@@ -52,8 +50,6 @@ def _grow(index, workshop) -> None:
             email=f"person{n}@example.com",
             organization="Org",
             consent_version="test",
-            token_nonce=secrets.token_hex(16),
-            token_digest=secrets.token_hex(32),
         )
         for n in range(REGISTRATIONS)
     )

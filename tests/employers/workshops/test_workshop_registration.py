@@ -113,15 +113,6 @@ def test_a_wrong_token_is_not_found(client, workshop):
     assert client.get(f"{workshop.url}registration/not-a-token/").status_code == 404
 
 
-def test_only_the_digest_of_the_token_is_stored(workshop):
-    outcome = service.register(
-        workshop, {"name": "A", "email": "a@example.com", "organization": "A"}
-    )
-    row = Registration.objects.filter(pk=outcome.registration.pk).values().get()
-    assert outcome.token not in str(row.values())
-    assert service.find_registration(workshop, outcome.token).pk == row["id"]
-
-
 def test_full_workshop_puts_next_registrant_on_waitlist_with_position(
     client, workshop, sent_mail
 ):
