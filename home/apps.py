@@ -7,4 +7,5 @@ class HomeConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from home import roles, signals  # noqa: F401 (connects the receivers)
+        # Connect the receivers and register the checks.
+        from home import checks, roles, signals  # noqa: F401

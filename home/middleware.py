@@ -51,9 +51,9 @@ class PageCacheMiddleware:
             page_cache.end_render(token)
         if response.streaming:
             return response
-        makers = {
-            name: make
-            for name, make in render.makers.items()
+        fillers = {
+            name: kind
+            for name, kind in render.fillers.items()
             if name.encode() in response.content
         }
         timeout = self._timeout(request, response, render, csrf_already_used)
@@ -65,12 +65,12 @@ class PageCacheMiddleware:
                     headers=list(response.items()),
                     content=response.content,
                     tags=render.tags,
-                    makers=makers,
+                    fillers=fillers,
                 ),
                 timeout,
             )
-        if makers:
-            response.content = page_cache.fill(response.content, makers, request)
+        if fillers:
+            response.content = page_cache.fill(response.content, fillers, request)
         response["X-Cache"] = "miss"
         return response
 
@@ -125,8 +125,8 @@ class PageCacheMiddleware:
 
     def _serve(self, entry: page_cache.Entry, request: HttpRequest) -> HttpResponse:
         content = entry.content
-        if entry.makers:
-            content = page_cache.fill(content, entry.makers, request)
+        if entry.fillers:
+            content = page_cache.fill(content, entry.fillers, request)
         response = HttpResponse(content, status=entry.status)
         for header, value in entry.headers:
             response[header] = value

@@ -14,12 +14,17 @@ holds what the rest of the code needs to keep them correct (docs/caching.md):
   at a known time (a workshop's registration opens or closes).
 - Per-visitor values. Inside a cached page, the CSRF token, the signed time a
   form was shown and a form's one-off key are placeholders; each visitor's copy
-  gets fresh values (``per_visitor()``).
+  gets fresh values (``per_visitor()``). Entries name them by a stable kind,
+  never by function, and hold only plain data, so no release can fail to read
+  another's entries.
+- Failure. Any error reading or writing the cache is logged and taken as a
+  miss: the page is rendered as if nothing were cached.
 """
 
 import dataclasses
 import datetime
 import hashlib
+import logging
 import secrets
 from collections.abc import Callable, Iterable
 from contextvars import ContextVar
@@ -33,6 +38,8 @@ from django.http import HttpRequest
 from django.middleware.csrf import get_token
 from django.utils import timezone, translation
 
+logger = logging.getLogger(__name__)
+
 CONTENT = "content"
 REGISTRATIONS = "registrations"
 
@@ -43,7 +50,10 @@ IGNORED_PARAMETERS = frozenset(
 )
 IGNORED_PARAMETER_PREFIXES = ("utm_",)
 
-Maker = Callable[[HttpRequest], str]
+Maker = Callable[[HttpRequest | None], str]
+# What fills each kind of per-visitor value, registered by the code that
+# makes it (``per_visitor``). Entries store the kind, never the function.
+MAKERS: dict[str, Maker] = {}
 
 
 def workshop_tag(workshop_pk: int) -> str:
@@ -57,19 +67,18 @@ class Render:
 
     tags: dict[str, str]
     expires_at: datetime.datetime | None = None
-    makers: dict[str, Maker] = dataclasses.field(default_factory=dict)
+    # Placeholder -> kind of per-visitor value.
+    fillers: dict[str, str] = dataclasses.field(default_factory=dict)
     nonce: str = dataclasses.field(default_factory=lambda: secrets.token_hex(6))
 
-    def placeholder(self, make: Maker) -> str:
+    def placeholder(self, kind: str) -> str:
         # Letters, digits and hyphens only: unchanged by any escaping.
-        name = f"page-cache-{self.nonce}-{len(self.makers)}"
-        self.makers[name] = make
+        name = f"page-cache-{self.nonce}-{len(self.fillers)}"
+        self.fillers[name] = kind
         return name
 
 
 _render: ContextVar[Render | None] = ContextVar("page_cache_render", default=None)
-# Counts per_visitor() calls, cached page or not: a cached fragment must hold none.
-_visitor_values: ContextVar[int] = ContextVar("page_cache_visitor_values", default=0)
 
 
 # Rendering -------------------------------------------------------------------
@@ -105,23 +114,18 @@ def valid_until(moment: datetime.datetime | None) -> None:
         render.expires_at = moment
 
 
-def per_visitor(make: Maker) -> str:
+def per_visitor(kind: str, make: Maker) -> str:
     """Return ``make(None)``, or a placeholder while a page renders for the cache.
 
     Each visitor's copy of the page then gets ``make(request)`` in place of
-    the placeholder. ``make`` must be a module-level function: it is stored
-    with the entry by reference.
+    the placeholder. ``kind`` names the value in stored entries; it must not
+    change meaning between releases.
     """
-    _visitor_values.set(_visitor_values.get() + 1)
+    MAKERS.setdefault(kind, make)
     render = _render.get()
     if render is None:
         return make(None)
-    return render.placeholder(make)
-
-
-def visitor_values() -> int:
-    """How many per-visitor values were made so far (compare two readings)."""
-    return _visitor_values.get()
+    return render.placeholder(kind)
 
 
 def csrf_placeholder(request: HttpRequest) -> dict:
@@ -132,13 +136,13 @@ def csrf_placeholder(request: HttpRequest) -> dict:
     """
     if _render.get() is None:
         return {}
-    return {"csrf_token": per_visitor(get_token)}
+    return {"csrf_token": per_visitor("csrf", get_token)}
 
 
-def fill(content: bytes, makers: dict[str, Maker], request: HttpRequest) -> bytes:
+def fill(content: bytes, fillers: dict[str, str], request: HttpRequest) -> bytes:
     """Put this visitor's fresh values in place of the placeholders."""
-    for name, make in makers.items():
-        content = content.replace(name.encode(), make(request).encode())
+    for name, kind in fillers.items():
+        content = content.replace(name.encode(), MAKERS[kind](request).encode())
     return content
 
 
@@ -172,19 +176,32 @@ def page_key(request: HttpRequest) -> str:
 
 @dataclasses.dataclass
 class Entry:
+    """A stored response, kept in the cache as a dict of plain values."""
+
     status: int
     headers: list[tuple[str, str]]
     content: bytes
     tags: dict[str, str]
-    makers: dict[str, Maker]
+    fillers: dict[str, str]
 
 
 def fetch(key: str) -> Entry | None:
-    """The stored entry for ``key`` if every tag it recorded is still current."""
-    entry = cache.get(key)
-    if entry is None:
+    """The stored entry for ``key`` if every tag it recorded is still current.
+
+    Anything unexpected (the cache down, an entry it cannot read, one that
+    names a per-visitor value this process cannot fill) is a miss.
+    """
+    try:
+        stored = cache.get(key)
+        if stored is None:
+            return None
+        entry = Entry(**stored)
+        if not set(entry.fillers.values()) <= MAKERS.keys():
+            return None
+        current = cache.get_many([_tag_key(tag) for tag in entry.tags])
+    except Exception:
+        logger.warning("Page cache: entry unreadable, rendering", exc_info=True)
         return None
-    current = cache.get_many([_tag_key(tag) for tag in entry.tags])
     for tag, version in entry.tags.items():
         if current.get(_tag_key(tag)) != version:
             return None
@@ -192,7 +209,10 @@ def fetch(key: str) -> Entry | None:
 
 
 def store(key: str, entry: Entry, timeout: int) -> None:
-    cache.set(key, entry, timeout)
+    try:
+        cache.set(key, dataclasses.asdict(entry), timeout)
+    except Exception:
+        logger.warning("Page cache: entry not stored", exc_info=True)
 
 
 def seconds_left(render: Render, limit: int) -> int:
@@ -205,11 +225,6 @@ def seconds_left(render: Render, limit: int) -> int:
 
 def enabled() -> bool:
     return getattr(settings, "PAGE_CACHE_SECONDS", 0) > 0
-
-
-def tags_in_use() -> bool:
-    """Whether anything records tags: the page cache or cached fragments."""
-    return enabled() or getattr(settings, "FRAGMENT_CACHE_SECONDS", 0) > 0
 
 
 # Tags ------------------------------------------------------------------------
@@ -228,16 +243,21 @@ def versions(tags: Iterable[str]) -> dict[str, str]:
     tags = list(tags)
     if not tags:
         return {}
-    found = cache.get_many([_tag_key(tag) for tag in tags])
-    result = {}
-    for tag in tags:
-        version = found.get(_tag_key(tag))
-        if version is None:
-            version = secrets.token_hex(8)
-            if not cache.add(_tag_key(tag), version, timeout=None):
-                # Another process gave it one first.
-                version = cache.get(_tag_key(tag)) or version
-        result[tag] = version
+    try:
+        found = cache.get_many([_tag_key(tag) for tag in tags])
+        result = {}
+        for tag in tags:
+            version = found.get(_tag_key(tag))
+            if version is None:
+                version = secrets.token_hex(8)
+                if not cache.add(_tag_key(tag), version, timeout=None):
+                    # Another process gave it one first.
+                    version = cache.get(_tag_key(tag)) or version
+            result[tag] = version
+    except Exception:
+        logger.warning("Page cache: tags unreadable", exc_info=True)
+        # Versions nothing else holds: whatever is stored with them never matches.
+        return {tag: secrets.token_hex(8) for tag in tags}
     return result
 
 
@@ -247,9 +267,15 @@ def invalidate(*tags: str) -> None:
     After commit, not before: a page rendered meanwhile would read the old
     data but record the new version, and stay stale until it expires.
     """
-    if tags and tags_in_use():
+    if tags and enabled():
         transaction.on_commit(partial(_bump, tags), robust=True)
 
 
 def _bump(tags: Iterable[str]) -> None:
-    cache.set_many({_tag_key(tag): secrets.token_hex(8) for tag in tags}, timeout=None)
+    try:
+        cache.set_many(
+            {_tag_key(tag): secrets.token_hex(8) for tag in tags}, timeout=None
+        )
+    except Exception:
+        # Entries still expire after PAGE_CACHE_SECONDS at most.
+        logger.error("Page cache: could not invalidate %s", tags, exc_info=True)

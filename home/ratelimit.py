@@ -1,13 +1,18 @@
 """A fixed-window rate limit kept in the shared cache.
 
 Keys are hashed, so no address or email is stored, only a counter that expires.
+While the shared cache cannot be reached, each process counts on its own
+(the "local" cache): limits hold per worker rather than not at all.
 """
 
 import hashlib
+import logging
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.http import HttpRequest
+
+logger = logging.getLogger(__name__)
 
 
 def client_ip(request: HttpRequest) -> str:
@@ -25,11 +30,27 @@ def hit(scope: str, identity: str, *, limit: int, window: int) -> bool:
     """Count one attempt; return True when ``identity`` is over ``limit``."""
     digest = hashlib.sha256(f"{scope}:{identity}".encode()).hexdigest()[:32]
     key = f"ratelimit:{scope}:{digest}"
-    if cache.add(key, 1, timeout=window):
-        return False
     try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.add(key, 1, timeout=window)
-        return False
+        count = _count(caches["default"], key, window)
+    except Exception:
+        count = None
+    if count is None:
+        logger.warning("Rate limit %s counted in this process only", scope)
+        count = _count(caches["local"], key, window)
     return count > limit
+
+
+def _count(cache, key: str, window: int) -> int | None:
+    """Add one to the window's counter; None when the cache did not answer.
+
+    django-redis answers None instead of raising when Redis is unreachable.
+    """
+    added = cache.add(key, 1, timeout=window)
+    if added:
+        return 1
+    if added is None:
+        return None
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between add and incr
+        return 1 if cache.add(key, 1, timeout=window) else None

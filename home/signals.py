@@ -1,12 +1,10 @@
-"""Both caches go stale when pages, settings, navigation or media change.
+"""Cached pages go stale when pages, settings, navigation or media change.
 
-Two caches read this content: the site cache (``home.site_cache``: sites,
-locales, settings, menus, breadcrumbs, filters), which every request uses, and
-the page cache (``home.page_cache``: whole pages for anonymous visitors). Such
-changes are rare, so each starts a new site cache version and makes every
-cached page stale (``page_cache.CONTENT``). Apps call ``content_changed`` for
-content they own (``resources.signals``); data that changes often has tags of
-its own (``employers.signals``). See docs/caching.md.
+Such changes are rare, so each makes every cached page stale
+(``page_cache.CONTENT``). Apps connect ``content_changed`` to the models they
+own whose changes show on public pages (``resources.signals``,
+``employers.pledges.signals``, ``employers.workshops.signals``); data that
+changes often has tags of its own. See docs/caching.md.
 """
 
 from django.db.models.signals import post_delete, post_save
@@ -18,7 +16,7 @@ from wagtail.images.models import AbstractImage
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from home import page_cache, site_cache
+from home import page_cache
 from home.models import Community, FooterLink, MainMenuItem, SocialLink
 
 # Settings (and their inline rows, saved after the setting itself) and what
@@ -38,7 +36,7 @@ CONTENT_MODELS = (
 
 
 def content_changed(sender=None, **kwargs) -> None:
-    site_cache.new_version()
+    """Make every cached page stale once the change commits."""
     page_cache.invalidate(page_cache.CONTENT)
 
 

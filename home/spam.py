@@ -53,7 +53,7 @@ class SpamProtectedForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # A cached page gets each visitor's own time (home.page_cache).
-        self.fields["shown_at"].initial = page_cache.per_visitor(signed_now)
+        self.fields["shown_at"].initial = page_cache.per_visitor("shown_at", signed_now)
         self.automated = False
 
     def clean(self):

@@ -7,12 +7,10 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.template.response import TemplateResponse
 from django.templatetags.static import static
-from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET
 
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
-from home import site_cache
 from home.colours import HEX_COLOUR
 from home.models import SiteSettings
 
@@ -37,7 +35,7 @@ def search(request: HttpRequest) -> HttpResponse:
             results = (
                 Page.objects.live()
                 .public()
-                .filter(locale_id=site_cache.active_locale_id())
+                .filter(locale=Locale.get_active())
                 .specific()
                 .search(terms)
             )
@@ -54,9 +52,7 @@ def search(request: HttpRequest) -> HttpResponse:
         "home/search_results.html",
         {
             "search_query": query,
-            # Read only if the template's cached fragment misses ({% fragment %}).
-            "results": SimpleLazyObject(results_page) if query else None,
-            "results_key": urlencode({"q": query, "page": page_number}),
+            "results": results_page() if query else None,
             "pagination_query": urlencode({"q": query}),
         },
     )

@@ -4,12 +4,14 @@ from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.shortcuts import redirect
 from django.urls import path, reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.coreutils import get_supported_content_language_variant
 
-from home import impact, site_cache
+from home import impact
 from home.admin import mail as mail_admin
 from home.admin import privacy as privacy_admin
 from home.admin.feedback import RecentFeedbackPanel
@@ -32,9 +34,8 @@ def serve_pages_in_their_own_language(page, request, serve_args, serve_kwargs):
     """
     if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
         return None
-    # A locale added moments ago may not be in another process's cache yet.
-    language = site_cache.language_code(page.locale_id) or page.locale.language_code
-    if language != site_cache.active_language():
+    active = get_supported_content_language_variant(translation.get_language())
+    if page.locale.language_code != active:
         return redirect(page.get_url(request))
     return None
 

@@ -6,12 +6,9 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 from django.db.models import Q, Subquery, prefetch_related_objects
 from django.http import Http404, HttpRequest
-from django.utils.functional import SimpleLazyObject
 
 from wagtail import hooks
 
-from home import site_cache
-from home.routing import public
 from resources.forms import GuideFeedbackForm
 from resources.models.topics import HiringStage, Topic
 
@@ -24,11 +21,8 @@ CALL_TO_ACTION_HOOK = "register_guide_call_to_action"
 
 
 def filter_options() -> tuple[list[Topic], list[HiringStage]]:
-    """Every topic and hiring stage, from the site cache (see resources.signals)."""
-    return site_cache.get_or_build(
-        "guide-filters",
-        lambda: (list(Topic.objects.all()), list(HiringStage.objects.all())),
-    )
+    """Every topic and hiring stage, for the filters."""
+    return list(Topic.objects.all()), list(HiringStage.objects.all())
 
 
 def guide_listing(request: HttpRequest, guides, featured) -> dict:
@@ -57,7 +51,7 @@ def guide_listing(request: HttpRequest, guides, featured) -> dict:
 
     def results() -> dict:
         # Cards show no body: skip reading and decoding it.
-        matches = public(guides.defer_streamfields())
+        matches = guides.public().defer_streamfields()
         if terms:
             found = guides.search(terms)[:MAX_SEARCH_MATCHES]
             matches = matches.filter(pk__in=[guide.pk for guide in found])
@@ -74,9 +68,7 @@ def guide_listing(request: HttpRequest, guides, featured) -> dict:
         return {"guides": page, "featured": shown}
 
     return {
-        # Read only if the template's cached fragment misses ({% fragment %}).
-        "results": SimpleLazyObject(results),
-        "results_key": f"{query_string}&page={page_number}",
+        "results": results(),
         "topics": topics,
         "stages": stages,
         "active_topic": topic,
@@ -103,11 +95,7 @@ def _featured(featured) -> list:
 
 
 def guide_context(guide, request: HttpRequest) -> dict:
-    """Related, previous and next guides, contents, and calls to action.
-
-    What only the template's cached fragments show is read lazily, so a hit
-    reads none of it ({% fragment %}).
-    """
+    """Related, previous and next guides, contents, and calls to action."""
 
     def read() -> dict:
         related = _related(guide)
@@ -129,8 +117,8 @@ def guide_context(guide, request: HttpRequest) -> dict:
 
     calls = (hook(request, guide) for hook in hooks.get_hooks(CALL_TO_ACTION_HOOK))
     return {
-        "about_guide": SimpleLazyObject(read),
-        "table_of_contents": SimpleLazyObject(guide.table_of_contents),
+        "about_guide": read(),
+        "table_of_contents": guide.table_of_contents(),
         "calls_to_action": [call for call in calls if call],
         "feedback_form": GuideFeedbackForm(),
         "feedback_thanks": request.GET.get("feedback") == "thanks",
@@ -139,7 +127,7 @@ def guide_context(guide, request: HttpRequest) -> dict:
 
 def _published(guide):
     # Cards and links to other guides show no body: skip reading it.
-    return public(type(guide).objects.live().defer_streamfields())
+    return type(guide).objects.live().public().defer_streamfields()
 
 
 def _related(guide) -> list:

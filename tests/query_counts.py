@@ -1,8 +1,8 @@
 """Count a page's queries as visitors meet them: warm and cold.
 
-*Warm*: the site cache (site, settings, menus, breadcrumbs, translations) and
-renditions are filled; every visitor after the first pays this. *Cold*: the
-cache is empty, as after staff publish something; one visitor pays this.
+*Warm*: Wagtail's own caches (site root paths) and renditions are filled;
+every request after the first pays this. *Cold*: the cache is empty, as after
+a restart of the cache; one request pays this.
 """
 
 from django.core.cache import cache

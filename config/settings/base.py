@@ -5,6 +5,8 @@ cookies are secure and HTTPS is enforced. ``dev.py`` and ``test.py`` relax what
 they need; ``production.py`` adds hosting concerns only.
 """
 
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as installed_version
 from pathlib import Path
 
 import environ
@@ -16,6 +18,15 @@ VAR_DIR = BASE_DIR / "var"
 
 env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env")
+
+
+def package_version() -> str:
+    """The installed release of the project, or "dev" when run from a checkout."""
+    try:
+        return installed_version("welcoming-workplaces")
+    except PackageNotFoundError:
+        return "dev"
+
 
 SECRET_KEY = env("SECRET_KEY")
 # Former keys, still accepted on signed values (emailed links, sessions) while
@@ -70,8 +81,6 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    # The Wagtail site for the host name, from the cache (home/site_cache.py).
-    "home.site_cache.CachedSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     # After the CSRF middleware, which sets the cookie of a token filled in on a
     # hit; before authentication and messages, so a hit runs no query and a
@@ -122,35 +131,47 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # two workshop registrations cannot both count the last free seat.
     DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
 
-# The shared cache in production; local memory when no Redis is configured.
+# One cache that every process on the machine shares (docs/caching.md): Redis
+# with REDIS_URL, otherwise a table in the database, so a change or a rate
+# limit counted by one worker holds for all. Keys carry the release, so a new
+# release never reads what an older one stored.
+CACHE_KEY_PREFIX = env("CACHE_KEY_PREFIX", default=f"ww-{package_version()}")
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+            "OPTIONS": {
+                # Redis down is a cache miss, logged, never an error page.
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 0.5,
+                "SOCKET_TIMEOUT": 0.5,
+            },
         }
     }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            # Room for the cached pages beside rate limits and settings.
-            "OPTIONS": {"MAX_ENTRIES": 2000},
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            # Created by the migration home 0005_cache_table.
+            "LOCATION": "django_cache",
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+            "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
+# Each process's own memory: where rate limits count while the shared cache
+# is unreachable (home/ratelimit.py).
+CACHES["local"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "rate-limit-fallback",
+}
 
 # Full pages for anonymous visitors, kept in the cache above (docs/caching.md).
-# Seconds; 0 turns it off. Without Redis each process has its own cache, and a
-# change made in another process (a second worker, cron) reaches it only when
-# its copy expires: hence the short default there.
-PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600 if REDIS_URL else 60)
-# Parts of pages that are slow to make, kept for every visitor, signed-in or
-# not, and dropped on the same changes as cached pages ({% fragment %}, in
-# home/templatetags/fragment_cache.py). Seconds; 0 turns it off.
-FRAGMENT_CACHE_SECONDS = env.int(
-    "FRAGMENT_CACHE_SECONDS", default=600 if REDIS_URL else 60
-)
+# Seconds; 0 turns it off.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 # Never cached, whoever asks: the admin, and documents (they may be private).
 PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/documents/"]
 

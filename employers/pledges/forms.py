@@ -225,7 +225,7 @@ class PledgeForm(OrganizationFieldsMixin, SpamProtectedForm):
         if not self.is_bound:
             # Each visitor's own key, even in a cached page (home.page_cache).
             self.fields["submission_key"].initial = page_cache.per_visitor(
-                new_submission_key
+                "submission_key", new_submission_key
             )
 
     def clean_email(self):

@@ -10,6 +10,7 @@ from employers.pledges.models import (
     PledgeSettings,
 )
 from home import page_cache
+from home.signals import content_changed
 
 # Fields the public never sees: saving only these leaves the registry as it was.
 PRIVATE_PLEDGE_FIELDS = frozenset(
@@ -48,10 +49,6 @@ CONTENT_MODELS = [
     PledgeCommitment,
     PledgeSettings,
 ]
-
-
-def content_changed(sender, **kwargs) -> None:
-    page_cache.invalidate(page_cache.CONTENT)
 
 
 for model in CONTENT_MODELS:

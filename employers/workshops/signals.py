@@ -16,6 +16,7 @@ from employers.workshops.models import (
 )
 from employers.workshops.services import registration as service
 from home import page_cache
+from home.signals import content_changed
 
 # Snippets and page data that workshop pages show.
 CONTENT_MODELS = [Venue, Facilitator, WorkshopCalendarState]
@@ -25,10 +26,6 @@ CONTENT_MODELS = [Venue, Facilitator, WorkshopCalendarState]
 def tell_registrants_about_changes(sender, instance, **kwargs):
     """Updates, cancellations and new seats reach registrants on publish."""
     service.workshop_published(instance)
-
-
-def content_changed(sender, **kwargs) -> None:
-    page_cache.invalidate(page_cache.CONTENT)
 
 
 for model in CONTENT_MODELS:

@@ -1,7 +1,6 @@
 """The home page and the standard content page."""
 
 from django.db import models
-from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -9,7 +8,6 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home import site_cache
 from home.blocks import (
     ContentStreamBlock,
     HomeStreamBlock,
@@ -18,10 +16,9 @@ from home.blocks import (
 )
 from home.figures import live_figures
 from home.models.mixins import HeroImageMixin
-from home.routing import RoutedPageMixin, read_root, route_below
 
 
-class HomePage(RoutedPageMixin, HeroImageMixin, Page):
+class HomePage(HeroImageMixin, Page):
     hero_heading = models.CharField(_("heading"), max_length=120)
     hero_text = models.TextField(_("text"), max_length=400, blank=True)
     paths = StreamField(
@@ -60,34 +57,14 @@ class HomePage(RoutedPageMixin, HeroImageMixin, Page):
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
 
-    @property
-    def localized(self):
-        """Skip the locale query when the page is already in the active language.
-
-        Routing asks for the site's home page in the active language on every
-        request (``Page.route_for_request``).
-        """
-        if self.locale_id == site_cache.active_locale_id():
-            return self
-        return super().localized
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Read only if the template's cached fragment misses ({% fragment %}).
-        context["live_figures"] = SimpleLazyObject(lambda: live_figures(request))
+        prefetch_renditions(self.hero_image, self.paths, self.body)
+        context["live_figures"] = live_figures(request)
         return context
 
-    def route(self, request, path_components):
-        """Route the whole address at once (see ``home.routing``)."""
-        if path_components:
-            return route_below(self, request, path_components)
-        if self.get_deferred_fields():
-            # The cached site's root page: read the page to serve it.
-            return super(HomePage, read_root(self)).route(request, [])
-        return super().route(request, path_components)
 
-
-class StandardPage(RoutedPageMixin, Page):
+class StandardPage(Page):
     intro = models.TextField(
         _("introduction"),
         max_length=600,

@@ -17,11 +17,10 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable
 
 from home.colours import validate_brand_colour
-from home.site_cache import CachedSettingMixin
 
 
 @register_setting(icon="site")
-class SiteSettings(CachedSettingMixin, ClusterableModel, BaseSiteSetting):
+class SiteSettings(ClusterableModel, BaseSiteSetting):
     organization_name = models.CharField(
         _("organization name"),
         max_length=120,
@@ -93,8 +92,6 @@ class SiteSettings(CachedSettingMixin, ClusterableModel, BaseSiteSetting):
     )
 
     select_related = ["logo", "funder_logo"]
-    # Every page's footer shows the social links; forms offer the communities.
-    cache_prefetch = ("social_links", "communities")
 
     edit_handler = TabbedInterface(
         [

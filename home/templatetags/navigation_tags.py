@@ -1,7 +1,8 @@
-"""Menus, breadcrumbs and the language switcher, read from the site cache.
+"""Menus, breadcrumbs and the language switcher.
 
-Each is built once per content version, site and language (``home.site_cache``);
-a request only marks the link to the page it shows.
+Read on each request that renders a page; anonymous visitors mostly get whole
+pages from the page cache (docs/caching.md), so these queries run once per
+page and language after each change.
 """
 
 from dataclasses import dataclass
@@ -12,9 +13,9 @@ from django.http import HttpRequest
 from django.urls import translate_url
 from django.utils import translation
 
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, Site
 
-from home import site_cache
 from home.models import NavigationSettings
 
 register = template.Library()
@@ -29,8 +30,8 @@ class MenuLink:
 
 
 @dataclass(frozen=True)
-class CachedLink:
-    """A menu link as cached: the page's path marks it current per request."""
+class PageLink:
+    """A menu link as read: the page's path marks it current or an ancestor."""
 
     text: str
     url: str
@@ -42,7 +43,7 @@ def _localized_pages(pages: list[Page]) -> dict[int, Page]:
     """Map page ids to their live translation in the active language, if any."""
     if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
         return {}
-    language = site_cache.active_language()
+    language = get_supported_content_language_variant(translation.get_language())
     foreign = [p for p in pages if p.locale.language_code != language]
     if not foreign:
         return {}
@@ -56,19 +57,19 @@ def _localized_pages(pages: list[Page]) -> dict[int, Page]:
     }
 
 
-def _cached_links(items, request: HttpRequest) -> list[CachedLink]:
+def _page_links_of(items, request: HttpRequest) -> list[PageLink]:
     items = list(items.select_related("link_page", "link_page__locale"))
     localized = _localized_pages([item.link_page for item in items if item.link_page])
     links = []
     for item in items:
         page = item.link_page
         if page is None:
-            links.append(CachedLink(item.label, item.link_url))
+            links.append(PageLink(item.label, item.link_url))
             continue
         page = localized.get(page.pk, page)
         if page.live:
             links.append(
-                CachedLink(
+                PageLink(
                     item.label or page.title,
                     page.get_url(request),
                     page.url_path,
@@ -78,24 +79,15 @@ def _cached_links(items, request: HttpRequest) -> list[CachedLink]:
     return links
 
 
-def _menus(request: HttpRequest) -> dict[str, list[CachedLink]]:
-    site = Site.find_for_request(request)
-
-    def build():
-        navigation = NavigationSettings.for_site(site)
-        return {
-            "main": _cached_links(navigation.main_menu_items, request),
-            "footer": _cached_links(navigation.footer_links, request),
-        }
-
-    if site is None:
-        return {"main": [], "footer": []}
-    return site_cache.get_or_build(
-        "menus", build, site.pk, site_cache.active_language()
-    )
+def _menu(request: HttpRequest, name: str) -> list[PageLink]:
+    """The links of one of the site's menus ("main_menu_items", "footer_links")."""
+    if Site.find_for_request(request) is None:
+        return []
+    navigation = NavigationSettings.for_request(request)
+    return _page_links_of(getattr(navigation, name), request)
 
 
-def _menu_links(links: list[CachedLink], current_page) -> list[MenuLink]:
+def _menu_links(links: list[PageLink], current_page) -> list[MenuLink]:
     current_path = getattr(current_page, "url_path", None)
     return [
         MenuLink(
@@ -112,24 +104,14 @@ def _menu_links(links: list[CachedLink], current_page) -> list[MenuLink]:
 
 @register.inclusion_tag("components/navigation/main_menu.html", takes_context=True)
 def main_menu(context):
-    links = _menus(context["request"])["main"]
+    links = _menu(context["request"], "main_menu_items")
     return {"links": _menu_links(links, context.get("page"))}
 
 
 @register.inclusion_tag("components/navigation/footer_links.html", takes_context=True)
 def footer_links(context):
-    links = _menus(context["request"])["footer"]
+    links = _menu(context["request"], "footer_links")
     return {"links": _menu_links(links, context.get("page"))}
-
-
-def _page_links(name: str, page: Page, request: HttpRequest, build) -> list:
-    """Links about one page, cached unless it is an unsaved page in preview."""
-    if page.pk is None:
-        return build()
-    site = Site.find_for_request(request)
-    return site_cache.get_or_build(
-        name, build, getattr(site, "pk", None), site_cache.active_language(), page.pk
-    )
 
 
 @register.inclusion_tag("components/navigation/breadcrumbs.html", takes_context=True)
@@ -139,13 +121,10 @@ def breadcrumbs(context):
         return {"ancestors": []}
     request = context["request"]
 
-    def build() -> list[dict]:
-        return [
-            {"title": ancestor.title, "url": ancestor.get_url(request)}
-            for ancestor in page.get_ancestors().filter(depth__gt=1)
-        ]
-
-    ancestors = _page_links("breadcrumbs", page, request, build)
+    ancestors = [
+        {"title": ancestor.title, "url": ancestor.get_url(request)}
+        for ancestor in page.get_ancestors().filter(depth__gt=1)
+    ]
     # A routable page's subpage (a registry profile) names itself and links
     # back to the page that serves it.
     current_title = context.get("breadcrumb_title")
@@ -163,15 +142,10 @@ def language_switcher(context):
     page = context.get("page")
     current = translation.get_language()
     if isinstance(page, Page):
-        options = _page_links(
-            "translations",
-            page,
-            request,
-            lambda: [
-                (t.locale.language_code, t.get_url(request))
-                for t in page.get_translations().live().select_related("locale")
-            ],
-        )
+        options = [
+            (t.locale.language_code, t.get_url(request))
+            for t in page.get_translations().live().select_related("locale")
+        ]
     else:
         options = [
             (code, translate_url(request.get_full_path(), code))

@@ -18,8 +18,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from home.blocks import prefetch_renditions
 from home.models.mixins import HeroImageMixin
-from home.routing import RoutedPageMixin
 from resources.blocks import GuideStreamBlock
 from resources.models.views import VIEW_HEADER
 from resources.page_context import guide_context, guide_listing
@@ -44,7 +44,7 @@ def _text_in(value: Any) -> list[str]:
     return []
 
 
-class GuideIndexPage(RoutedPageMixin, Page):
+class GuideIndexPage(Page):
     intro = models.TextField(_("introduction"), max_length=600, blank=True)
 
     content_panels = Page.content_panels + [
@@ -99,7 +99,7 @@ class FeaturedGuide(ChosenGuide):
         verbose_name_plural = _("featured guides")
 
 
-class GuidePage(RoutedPageMixin, RoutablePageMixin, HeroImageMixin, Page):
+class GuidePage(RoutablePageMixin, HeroImageMixin, Page):
     summary = models.TextField(
         _("summary"),
         max_length=300,
@@ -180,6 +180,7 @@ class GuidePage(RoutedPageMixin, RoutablePageMixin, HeroImageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        prefetch_renditions(self.hero_image, self.body)
         context.update(guide_context(self, request))
         return context
 

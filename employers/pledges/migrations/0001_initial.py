@@ -2,7 +2,6 @@
 
 import django.db.models.deletion
 import employers.pledges.models.pledges
-import home.routing
 import modelsearch.index
 import wagtail.contrib.routable_page.models
 import wagtail.fields
@@ -47,7 +46,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'pledge registry',
             },
-            bases=(home.routing.RoutedPageMixin, wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='Pledge',
@@ -120,7 +119,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'pledge page',
             },
-            bases=(home.routing.RoutedPageMixin, wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page', models.Model),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page', models.Model),
         ),
         migrations.CreateModel(
             name='PledgeSettings',

@@ -13,7 +13,6 @@ from wagtail.search import index
 
 from home.blocks import ContentStreamBlock
 from home.models.mixins import HeroImageMixin
-from home.routing import RoutedPageMixin
 
 
 def wording_version(text: str) -> str:
@@ -21,7 +20,7 @@ def wording_version(text: str) -> str:
     return hashlib.sha256(text.strip().encode()).hexdigest()[:12]
 
 
-class PledgePage(RoutedPageMixin, RoutablePageMixin, HeroImageMixin, Page):
+class PledgePage(RoutablePageMixin, HeroImageMixin, Page):
     intro = models.TextField(
         _("introduction"),
         max_length=600,
@@ -164,7 +163,7 @@ class PledgePage(RoutedPageMixin, RoutablePageMixin, HeroImageMixin, Page):
         return pledges.manage(self, request, token)
 
 
-class PledgeRegistryPage(RoutedPageMixin, RoutablePageMixin, Page):
+class PledgeRegistryPage(RoutablePageMixin, Page):
     class Licence(models.TextChoices):
         OGL_CANADA = "ogl-ca", _("Open Government Licence – Canada")
         CC_BY = "cc-by-4.0", _("Creative Commons Attribution 4.0")

@@ -15,7 +15,6 @@ from django.db.models import Prefetch, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.functional import SimpleLazyObject
 from django.utils.html import format_html
 from django.utils.text import slugify
 from django.utils.translation import gettext
@@ -120,15 +119,11 @@ def listing(page, request: HttpRequest) -> HttpResponse:
     query = _query_string(chosen)
     filtered = any(name != "sort" for name in chosen)
     page_number = request.GET.get("page", "")
-    # Read only if the template's cached fragments miss ({% fragment %}).
-    results = SimpleLazyObject(
-        lambda: _results(page, request, chosen, page_number, filtered)
-    )
+    results = _results(page, request, chosen, page_number, filtered)
     return page.render(
         request,
         context_overrides={
             "results": results,
-            "results_key": f"{query}&page={page_number}",
             "is_filtered": filtered,
             "ignored_filters": bool(form.errors),
             "search_query": chosen.get("q", ""),
