@@ -81,8 +81,11 @@ def build(stdout=sys.stdout) -> None:
     from django.core.management import call_command
     from django.db import connection, transaction
 
+    # Production settings leave the demo app out: run its command directly.
+    from demo.management.commands.load_demo_data import Command as LoadDemoData
+
     started = time.monotonic()
-    call_command("load_demo_data", force=True, seed=SEED, stdout=io.StringIO())
+    call_command(LoadDemoData(), force=True, seed=SEED, stdout=io.StringIO())
     rng = random.Random(SEED)
     with transaction.atomic():
         images = _images(rng)
@@ -166,16 +169,17 @@ def _guide_body(specs: list[dict], images: list, rng: random.Random) -> list[dic
 
 
 def _guides(images: list, rng: random.Random, stdout) -> None:
-    from resources.demo_content import GUIDES as SPECS
+    from demo.loaders.guides import guide_specs
     from resources.models import GuideIndexPage, GuidePage, HiringStage, Topic
 
+    specs = guide_specs()
     index = GuideIndexPage.objects.get(slug="guides")
     existing = GuidePage.objects.child_of(index).count()
     topics = list(Topic.objects.all())
     stages = list(HiringStage.objects.all())
     today = datetime.date.today()
     for number in range(existing, GUIDES):
-        spec = SPECS[number % len(SPECS)]
+        spec = specs[number % len(specs)]
         long = number == existing
         guide = GuidePage(
             title="How to run a long onboarding programme, week by week"
@@ -185,7 +189,7 @@ def _guides(images: list, rng: random.Random, stdout) -> None:
             summary=spec["summary"],
             search_description=spec["summary"],
             body=_guide_body(
-                [SPECS[(number + n) % len(SPECS)] for n in range(4 if long else 1)],
+                [specs[(number + n) % len(specs)] for n in range(4 if long else 1)],
                 images,
                 rng,
             ),

@@ -11,6 +11,9 @@ from .base import VAR_DIR, env  # noqa: E402
 
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 
+# The demo site's loader: the `demo_site` fixture and tests/demo use it.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
+
 # The test client and live server speak plain HTTP.
 SECURE_SSL_REDIRECT = False
 SESSION_COOKIE_SECURE = False

@@ -69,7 +69,9 @@ def deployed_site():
         # No mail server: nothing in the set-up sends mail.
         env = site.environment(email_url=f"smtp://127.0.0.1:{free_port()}")
         manage(env, "migrate", "--noinput")
-        manage(env, "load_demo_data", "--force")
+        # Only the development settings install the demo app that loads it.
+        demo_env = {**env, "DJANGO_SETTINGS_MODULE": "config.settings.dev"}
+        manage(demo_env, "load_demo_data", "--force")
         manage(env, "collectstatic", "--noinput")
         yield site
     finally:

@@ -17,7 +17,7 @@ from django.core import signing
 from home.spam import SALT
 from tests.reliability.harness import Visitor
 
-# The demo site's public pages (home/demo.py): reads that touch every app.
+# The demo site's public pages (demo/content/): reads that touch every app.
 PAGES = [
     "/",
     "/about/",

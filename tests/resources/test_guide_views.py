@@ -4,13 +4,11 @@ No cookie, address or user agent is stored: only the guide, the day and a count.
 """
 
 import datetime
-import io
 import threading
 import zoneinfo
 
 import pytest
 
-from django.core.management import call_command
 from django.db import connection, connections
 from django.utils import timezone
 
@@ -157,13 +155,6 @@ def test_first_views_of_the_day_at_the_same_instant_all_count(guide):
     assert errors == []
     (row,) = GuideView.objects.all()
     assert row.count == readers
-
-
-def test_the_demo_has_a_year_of_views_and_loading_it_again_adds_none(demo_site):
-    counts = dict(GuideView.objects.values_list("pk", "count"))
-    assert counts and GuideView.objects.values("guide").distinct().count() == 11
-    call_command("load_demo_data", force=True, stdout=io.StringIO())
-    assert dict(GuideView.objects.values_list("pk", "count")) == counts
 
 
 # The guides' section of the impact report ---------------------------------------

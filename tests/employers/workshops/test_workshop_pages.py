@@ -103,18 +103,3 @@ def test_end_must_follow_start(workshop):
     workshop.end = workshop.start - datetime.timedelta(hours=1)
     with pytest.raises(ValidationError):
         workshop.full_clean()
-
-
-def test_demo_has_upcoming_past_waitlist_questions_and_feedback(demo_site, client):
-    from employers.workshops.models import WorkshopFeedback
-
-    now = timezone.now()
-    workshops = WorkshopPage.objects.live()
-    assert workshops.filter(start__gt=now).count() >= 8
-    assert workshops.filter(end__lt=now).count() >= 4
-    assert workshops.filter(registrations__status="waitlisted").exists()
-    assert workshops.filter(questions__isnull=False).exists()
-    assert WorkshopFeedback.objects.exists()
-    assert len({w.format for w in workshops}) == 3
-    html = client.get("/workshops/").text
-    assert "Waitlist open" in html and "seats left" in html

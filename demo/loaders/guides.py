@@ -1,4 +1,4 @@
-"""Demo guides, topics and worksheets; created only when missing."""
+"""The guide library: topics, guides from Markdown, worksheets and readership."""
 
 import datetime
 import random
@@ -12,8 +12,9 @@ from django.utils.text import slugify
 
 from wagtail.documents import get_document_model
 
+from demo.files import read_markdown, read_yaml
+from demo.markdown_blocks import to_blocks
 from home.models import HomePage
-from resources.demo_content import GUIDES, TOPICS
 from resources.models import (
     FeaturedGuide,
     GuideIndexPage,
@@ -30,31 +31,24 @@ READING_DAYS = 400
 
 def load(home: HomePage, stdout: TextIO, *, seed: int = 2026) -> GuideIndexPage:
     """Create the guide library under ``home``."""
+    content = read_yaml("guides.yaml")
     with transaction.atomic():
-        topics = {spec["slug"]: _topic(spec) for spec in TOPICS}
-        index = GuideIndexPage.objects.child_of(home).filter(slug="guides").first()
+        topics = {spec["slug"]: _topic(spec) for spec in content["topics"]}
+        index = (
+            GuideIndexPage.objects.child_of(home)
+            .filter(slug=content["index"]["slug"])
+            .first()
+        )
         created_index = index is None
         if created_index:
-            index = home.add_child(
-                instance=GuideIndexPage(
-                    title="Guides for employers",
-                    slug="guides",
-                    search_description=(
-                        "Practical guides on recruiting, hiring, onboarding and "
-                        "keeping immigrant workers."
-                    ),
-                    intro=(
-                        "Short, practical answers to the questions employers ask "
-                        "most, each with a checklist or steps to take away."
-                    ),
-                )
-            )
+            index = home.add_child(instance=GuideIndexPage(**content["index"]))
             index.save_revision().publish()
             stdout.write("Created the guide library.")
         stages = {stage.code: stage for stage in HiringStage.objects.all()}
         reviewer = get_user_model().objects.filter(is_superuser=True).first()
         guides = [
-            _guide(index, spec, topics, stages, reviewer, stdout) for spec in GUIDES
+            _guide(index, spec, topics, stages, reviewer, content["worksheet"], stdout)
+            for spec in guide_specs()
         ]
         if created_index:
             index.featured_guides = [
@@ -63,6 +57,24 @@ def load(home: HomePage, stdout: TextIO, *, seed: int = 2026) -> GuideIndexPage:
             index.save_revision().publish()
         _readership(guides, stdout, seed=seed)
     return index
+
+
+def guide_specs() -> list[dict]:
+    """Every guide's front matter, slug and blocks (closed by its sources), in order.
+
+    Without worksheets, which need the database: the benchmark reuses these.
+    """
+    content = read_yaml("guides.yaml")
+    specs = []
+    for slug in content["guides"]:
+        front, body = read_markdown(f"guides/{slug}.md")
+        sources = {
+            "type": "sources",
+            "value": {"heading": content["sources_heading"], "items": front["sources"]},
+        }
+        blocks = to_blocks(body, origin=f"guides/{slug}.md")
+        specs.append({**front, "slug": slug, "body": [*blocks, sources]})
+    return specs
 
 
 def _readership(guides: list[GuidePage], stdout: TextIO, *, seed: int) -> None:
@@ -111,7 +123,7 @@ def _topic(spec: dict) -> Topic:
     return topic
 
 
-def _guide(index, spec, topics, stages, reviewer, stdout: TextIO) -> GuidePage:
+def _guide(index, spec, topics, stages, reviewer, worksheet, stdout) -> GuidePage:
     existing = GuidePage.objects.child_of(index).filter(slug=spec["slug"]).first()
     if existing:
         return existing
@@ -120,8 +132,8 @@ def _guide(index, spec, topics, stages, reviewer, stdout: TextIO) -> GuidePage:
         slug=spec["slug"],
         summary=spec["summary"],
         search_description=spec["summary"],
-        body=_with_worksheets(spec),
-        last_reviewed=datetime.date.fromisoformat(spec["last_reviewed"]),
+        body=_with_worksheets(spec["body"], spec["title"], worksheet),
+        last_reviewed=datetime.date.fromisoformat(str(spec["last_reviewed"])),
         reviewer=reviewer,
     )
     guide.topics = [topics[slug] for slug in spec["topics"]]
@@ -132,34 +144,37 @@ def _guide(index, spec, topics, stages, reviewer, stdout: TextIO) -> GuidePage:
     return guide
 
 
-def _with_worksheets(spec: dict) -> list[dict]:
+def _with_worksheets(body: list[dict], title: str, worksheet: dict) -> list[dict]:
     """Follow each checklist with a printable worksheet of the same items."""
-    body = []
-    for block in spec["body"]:
-        body.append(block)
+    result = []
+    for block in body:
+        result.append(block)
         if block["type"] == "checklist":
-            document = _worksheet(spec["title"], block["value"])
-            body.append(
+            checklist = block["value"]
+            document = _worksheet(title, checklist, worksheet)
+            result.append(
                 {
                     "type": "resource",
                     "value": {
                         "document": document.pk,
-                        "label": f"Download the checklist: {block['value']['heading']}",
-                        "description": "A plain-text worksheet to print or share.",
+                        "label": worksheet["label"].format(
+                            heading=checklist["heading"]
+                        ),
+                        "description": worksheet["description"],
                     },
                 }
             )
-    return body
+    return result
 
 
-def _worksheet(guide_title: str, checklist: dict):
+def _worksheet(guide_title: str, checklist: dict, worksheet: dict):
     document_model = get_document_model()
     title = f"{checklist['heading']} (worksheet)"
     existing = document_model.objects.filter(title=title).first()
     if existing:
         return existing
-    lines = [checklist["heading"], f"From the guide: {guide_title}", ""]
-    lines += [f"[ ] {item}" for item in checklist["items"]]
+    lines = [checklist["heading"], worksheet["from_guide"].format(title=guide_title)]
+    lines += ["", *(f"[ ] {item}" for item in checklist["items"])]
     content = ("\n".join(lines) + "\n").encode()
     return document_model.objects.create(
         title=title,

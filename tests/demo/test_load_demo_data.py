@@ -1,3 +1,5 @@
+"""`manage.py load_demo_data`: a complete site, once, only in development."""
+
 import io
 
 import pytest
@@ -117,3 +119,10 @@ def test_demo_data_refuses_to_run_without_debug(db, settings):
     with pytest.raises(CommandError, match="--force"):
         call_command("load_demo_data", stdout=io.StringIO())
     assert not HomePage.objects.exists()
+
+
+def test_only_development_and_tests_install_the_demo(settings):
+    from config.settings import base
+
+    assert "demo" in settings.INSTALLED_APPS
+    assert "demo" not in base.INSTALLED_APPS

@@ -1,0 +1,1 @@
+"""One loader per part of the demo site, each creating only what is missing."""
