@@ -243,6 +243,8 @@ def _pledges(rng: random.Random, stdout) -> None:
         SiteSettings.objects.get().communities.values_list("name", flat=True)
     )
     commitments = list(Commitment.objects.filter(is_active=True))
+    Progress = PledgeCommitment.Progress
+    steps = [Progress.NOT_STARTED, Progress.IN_PROGRESS, Progress.DONE]
     statuses = [Pledge.Status.APPROVED] * 17 + [
         Pledge.Status.PENDING,
         Pledge.Status.LAPSED,
@@ -270,13 +272,13 @@ def _pledges(rng: random.Random, stdout) -> None:
         if status == Pledge.Status.LAPSED:
             expires = now - datetime.timedelta(days=rng.randrange(1, 200))
         picked = rng.sample(commitments, rng.randint(3, min(6, len(commitments))))
-        progress = [rng.choice(["not_started", "in_progress", "done"]) for _ in picked]
-        done = progress.count("done")
+        progress = [rng.choice(steps) for _ in picked]
+        done = progress.count(Progress.DONE)
         level = (
             Pledge.Level.CHAMPION
             if done == len(picked)
             else Pledge.Level.ACTIVE
-            if (len(picked) - progress.count("not_started")) * 2 >= len(picked)
+            if (len(picked) - progress.count(Progress.NOT_STARTED)) * 2 >= len(picked)
             else Pledge.Level.COMMITTED
         )
         email = f"hr@{slug}.example"
@@ -328,10 +330,13 @@ def _workshops(rng: random.Random, stdout) -> None:
         Registration,
         Venue,
         WorkshopFacilitator,
+        WorkshopFormat,
         WorkshopIndexPage,
         WorkshopPage,
     )
     from resources.models import Topic
+
+    Status = Registration.Status
 
     index = WorkshopIndexPage.objects.get(slug="workshops")
     venues = list(Venue.objects.all())
@@ -361,7 +366,7 @@ def _workshops(rng: random.Random, stdout) -> None:
             audience="Owners, managers and HR staff",
             start=start,
             end=start + datetime.timedelta(hours=2),
-            format="online" if online else "in_person",
+            format=WorkshopFormat.ONLINE if online else WorkshopFormat.IN_PERSON,
             venue=None if online else rng.choice(venues),
             online_link="https://meet.example.org/bench" if online else "",
             capacity=rng.choice([30, 40, 60, 80]),
@@ -381,7 +386,11 @@ def _workshops(rng: random.Random, stdout) -> None:
     rows = []
     for n in range(max(missing, 0)):
         page = pages[n % len(pages)]
-        status = "confirmed" if n % 5 else rng.choice(["waitlisted", "cancelled"])
+        status = (
+            Status.CONFIRMED
+            if n % 5
+            else rng.choice([Status.WAITLISTED, Status.CANCELLED])
+        )
         row = Registration(
             workshop=page,
             status=status,
@@ -392,7 +401,7 @@ def _workshops(rng: random.Random, stdout) -> None:
             job_title="HR manager",
             consent_version=CONSENT_VERSION,
             consented_at=now,
-            confirmed_at=now if status == "confirmed" else None,
+            confirmed_at=now if status == Status.CONFIRMED else None,
         )
         rows.append(row)
     Registration.objects.bulk_create(rows, batch_size=1000)

@@ -100,7 +100,7 @@ def build(rng: random.Random) -> None:
             PledgeCommitment(
                 pledge=pledge,
                 commitment=commitment,
-                progress=rng.choice(["not_started", "in_progress", "done"]),
+                progress=rng.choice(PledgeCommitment.Progress.values),
             )
             for pledge in pledges
             for commitment in rng.sample(commitments, 4)
@@ -131,7 +131,12 @@ def build(rng: random.Random) -> None:
                 parent=index, start=start, end=start + datetime.timedelta(hours=2)
             )
         )
-    statuses = ["confirmed"] * 7 + ["waitlisted", "offered", "cancelled"]
+    Status = Registration.Status
+    statuses = [Status.CONFIRMED] * 7 + [
+        Status.WAITLISTED,
+        Status.OFFERED,
+        Status.CANCELLED,
+    ]
     registrations = []
     for n in range(REGISTRATIONS):
         workshop = workshops[n % WORKSHOPS]
@@ -148,9 +153,9 @@ def build(rng: random.Random) -> None:
             sector=rng.choice(["", *Sector.values]),
             size=rng.choice(["", *SizeBand.values]),
             consent_version="bench",
-            confirmed_at=workshop.start if status == "confirmed" else None,
+            confirmed_at=workshop.start if status == Status.CONFIRMED else None,
             attended_at=workshop.start
-            if status == "confirmed" and rng.random() < 0.8
+            if status == Status.CONFIRMED and rng.random() < 0.8
             else None,
         )
         registrations.append(registration)

@@ -78,14 +78,16 @@ class PledgeFactory(DjangoModelFactory):
 
     @factory.post_generation
     def commitments(self, create, extracted, **kwargs):
-        """``commitments=[c1, c2]`` or ``commitments=[(c1, "done"), ...]``."""
+        """``commitments=[c1, c2]`` or ``commitments=[(c1, Progress.DONE), ...]``."""
         if not create or not extracted:
             return
         PledgeCommitment.objects.bulk_create(
             PledgeCommitment(
                 pledge=self,
                 commitment=item[0] if isinstance(item, tuple) else item,
-                progress=item[1] if isinstance(item, tuple) else "not_started",
+                progress=item[1]
+                if isinstance(item, tuple)
+                else PledgeCommitment.Progress.NOT_STARTED,
             )
             for item in extracted
         )

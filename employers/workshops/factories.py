@@ -12,6 +12,7 @@ from employers.workshops.models import (
     Facilitator,
     Registration,
     Venue,
+    WorkshopFormat,
     WorkshopIndexPage,
     WorkshopPage,
 )
@@ -58,7 +59,7 @@ class WorkshopPageFactory(wagtail_factories.PageFactory):
     summary = "Practical steps to hire newcomers fairly."
     start = factory.LazyFunction(lambda: _in_days(14))
     end = factory.LazyAttribute(lambda o: o.start + datetime.timedelta(hours=2))
-    format = "in_person"
+    format = WorkshopFormat.IN_PERSON
     venue = factory.SubFactory(VenueFactory)
     capacity = 20
     online_link = ""

@@ -17,6 +17,7 @@ from employers.workshops.calendar import CONTENT_TYPE, calendar_bytes, workshop_
 from employers.workshops.forms import FeedbackForm, RegistrationForm, ResendForm
 from employers.workshops.models import (
     Registration,
+    RegistrationState,
     WorkshopFacilitator,
     WorkshopFormat,
     WorkshopPage,
@@ -274,7 +275,7 @@ def _render(workshop, request, template, extra, status=200):
 def register(workshop: WorkshopPage, request: HttpRequest) -> HttpResponse:
     _cache_hints(workshop)
     state = service.availability(_with_counts(workshop))["state"]
-    if state not in ("open", "waitlist"):
+    if not state.takes_registrations:
         return _render(workshop, request, "closed", {"state": state})
     if request.method == "POST" and "resend" in request.POST:
         return _resend(workshop, request)
@@ -322,9 +323,13 @@ def register(workshop: WorkshopPage, request: HttpRequest) -> HttpResponse:
     except service.WorkshopFull:
         # Seats went while the form was filled in: show the count as it is now.
         _with_counts(workshop)
-        return _render(workshop, request, "closed", {"state": "full"}, status=409)
+        return _render(
+            workshop, request, "closed", {"state": RegistrationState.FULL}, status=409
+        )
     except service.RegistrationClosed:
-        return _render(workshop, request, "closed", {"state": "closed"}, status=409)
+        return _render(
+            workshop, request, "closed", {"state": RegistrationState.CLOSED}, status=409
+        )
     url = workshop.url + workshop.reverse_subpage("registration", args=[outcome.token])
     return HttpResponseRedirect(f"{url}?new=1")
 

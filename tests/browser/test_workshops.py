@@ -55,7 +55,7 @@ def test_register_get_the_calendar_file_and_cancel(live_server, workshop, page):
     with page.expect_navigation():
         page.get_by_role("button", name="Cancel my registration").click()
     assert "Your registration is cancelled" in page.get_by_role("status").inner_text()
-    assert Registration.objects.get().status == "cancelled"
+    assert Registration.objects.get().status == Registration.Status.CANCELLED
 
 
 def test_waitlisted_person_is_offered_the_seat_and_claims_it(
@@ -76,9 +76,8 @@ def test_waitlisted_person_is_offered_the_seat_and_claims_it(
     with page.expect_navigation():
         page.get_by_role("button", name="Claim my seat").click()
     assert "You are registered" in page.get_by_role("status").inner_text()
-    assert Registration.objects.get(email="dev@bytestudio.example").status == (
-        "confirmed"
-    )
+    claimed = Registration.objects.get(email="dev@bytestudio.example")
+    assert claimed.status == Registration.Status.CONFIRMED
 
 
 def _log_in(tab, live_server, user):

@@ -192,10 +192,12 @@ def test_erasure_anonymizes_and_keeps_the_counts(client, officer, maria, sent_ma
     assert not pledge.chosen_commitments.filter(story__gt="").exists()
     assert (pledge.sector, pledge.community) == (Sector.AGRICULTURE, "Abbotsford")
     upcoming = Registration.objects.get(pk=maria["upcoming"].pk)
-    assert upcoming.status == "cancelled" and upcoming.name == ""
+    assert upcoming.status == Registration.Status.CANCELLED and upcoming.name == ""
     assert upcoming.accommodation_needs == ""
     # Her two seats went to the waitlist, as a cancellation would.
-    assert Registration.objects.get(pk=maria["waiting"].pk).status == "offered"
+    assert Registration.objects.get(pk=maria["waiting"].pk).status == (
+        Registration.Status.OFFERED
+    )
     assert Registration.objects.get(pk=maria["taken"].pk).name == "Dev"
     attended = Registration.objects.get(pk=maria["attended"].pk)
     assert attended.attended_at and attended.email == "" and attended.purged_at

@@ -16,7 +16,7 @@ from django.test import Client
 from django.utils import timezone
 
 from employers.workshops.factories import RegistrationFactory, WorkshopPageFactory
-from employers.workshops.models import Registration
+from employers.workshops.models import Registration, WorkshopQuestion
 from employers.workshops.services.registration import registration_token
 from tests.employers.workshops.test_workshop_registration import (
     form as registration_form,
@@ -34,9 +34,9 @@ TOKENS = st.one_of(
 def _valid_registration(workshop) -> dict:
     data = registration_form()
     for question in workshop.questions.all():
-        if question.kind == "choice":
+        if question.kind == WorkshopQuestion.Kind.CHOICE:
             data[question.field_name] = question.choice_list[0]
-        elif question.kind == "checkbox":
+        elif question.kind == WorkshopQuestion.Kind.CHECKBOX:
             data[question.field_name] = "on"
         else:
             data[question.field_name] = "Open work permits."

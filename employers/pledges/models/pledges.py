@@ -98,14 +98,20 @@ class PledgeQuerySet(models.QuerySet):
         return self.filter(status__in=Pledge.ACTIVE_STATUSES)
 
 
+class PledgeStatus(models.TextChoices):
+    """Where a pledge stands in its lifecycle; also ``Pledge.Status``."""
+
+    UNVERIFIED = "unverified", _("Email not yet confirmed")
+    PENDING = "pending", _("Awaiting review")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    LAPSED = "lapsed", _("Lapsed")
+
+
 class Pledge(models.Model):
-    class Status(models.TextChoices):
-        UNVERIFIED = "unverified", _("Email not yet confirmed")
-        PENDING = "pending", _("Awaiting review")
-        APPROVED = "approved", _("Approved")
-        REJECTED = "rejected", _("Rejected")
-        WITHDRAWN = "withdrawn", _("Withdrawn")
-        LAPSED = "lapsed", _("Lapsed")
+    # Defined outside the class so that Meta's constraint can name a status.
+    Status = PledgeStatus
 
     class Level(models.TextChoices):
         COMMITTED = "committed", _("Committed")
@@ -201,7 +207,8 @@ class Pledge(models.Model):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=~Q(status="approved") | Q(expires_at__isnull=False),
+                condition=~Q(status=PledgeStatus.APPROVED)
+                | Q(expires_at__isnull=False),
                 name="approved_pledge_has_expiry",
             )
         ]
@@ -213,6 +220,10 @@ class Pledge(models.Model):
         self.normalized_name = normalize_organization_name(self.organization_name)
         self.email_domain = self.email.rpartition("@")[2].lower()
         super().save(*args, **kwargs)
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == self.Status.PENDING
 
     @property
     def is_listed(self) -> bool:

@@ -5,13 +5,12 @@ Each workflow runs in one transaction. Emails are queued inside it (see
 """
 
 import datetime
-import enum
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
 from django.contrib.auth import get_user_model
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import Q
 from django.http import HttpRequest
 from django.urls import reverse
@@ -54,11 +53,26 @@ class DuplicatePledge(Exception):
         self.pledge = pledge
 
 
-class Verification(enum.Enum):
+class Verification(models.TextChoices):
+    """What following an email confirmation link did."""
+
     VERIFIED = "verified"
     ALREADY_VERIFIED = "already"
     EXPIRED = "expired"
     INVALID = "invalid"
+
+    # For the template, which must not compare an outcome to bare strings.
+    @property
+    def is_verified(self) -> bool:
+        return self is Verification.VERIFIED
+
+    @property
+    def is_already_verified(self) -> bool:
+        return self is Verification.ALREADY_VERIFIED
+
+    @property
+    def is_expired(self) -> bool:
+        return self is Verification.EXPIRED
 
 
 def _page_url(page: PledgePage, route: str, request: HttpRequest | None, **kwargs):

@@ -4,6 +4,7 @@ from .registrant_email import RecipientGroup, RegistrantEmail
 from .registrations import CONSENT_VERSION, Registration, WorkshopFeedback
 from .venues import Facilitator, Venue
 from .workshops import (
+    RegistrationState,
     WorkshopCalendarState,
     WorkshopFacilitator,
     WorkshopFormat,
@@ -18,6 +19,7 @@ __all__ = [
     "RecipientGroup",
     "RegistrantEmail",
     "Registration",
+    "RegistrationState",
     "Venue",
     "WorkshopCalendarState",
     "WorkshopFacilitator",

@@ -20,12 +20,18 @@ def new_token_nonce() -> str:
     return secrets.token_urlsafe(16)
 
 
+class RegistrationStatus(models.TextChoices):
+    """Where a registration stands; also ``Registration.Status``."""
+
+    CONFIRMED = "confirmed", _("Confirmed")
+    WAITLISTED = "waitlisted", _("Waitlisted")
+    OFFERED = "offered", _("Offered a seat")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
 class Registration(models.Model):
-    class Status(models.TextChoices):
-        CONFIRMED = "confirmed", _("Confirmed")
-        WAITLISTED = "waitlisted", _("Waitlisted")
-        OFFERED = "offered", _("Offered a seat")
-        CANCELLED = "cancelled", _("Cancelled")
+    # Defined outside the class so that Meta's constraint can name the statuses.
+    Status = RegistrationStatus
 
     class Source(models.TextChoices):
         WEBSITE = "website", _("Website")
@@ -101,7 +107,13 @@ class Registration(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["workshop", "email"],
-                condition=Q(status__in=["confirmed", "offered", "waitlisted"])
+                condition=Q(
+                    status__in=[
+                        RegistrationStatus.CONFIRMED,
+                        RegistrationStatus.OFFERED,
+                        RegistrationStatus.WAITLISTED,
+                    ]
+                )
                 & ~Q(email=""),
                 name="one_active_registration_per_email",
             ),
@@ -126,6 +138,19 @@ class Registration(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status in self.ACTIVE
+
+    # For templates, which must not compare the status to bare strings.
+    @property
+    def is_confirmed(self) -> bool:
+        return self.status == self.Status.CONFIRMED
+
+    @property
+    def is_waitlisted(self) -> bool:
+        return self.status == self.Status.WAITLISTED
+
+    @property
+    def is_offered(self) -> bool:
+        return self.status == self.Status.OFFERED
 
 
 class WorkshopFeedback(models.Model):

@@ -31,6 +31,52 @@ class WorkshopFormat(models.TextChoices):
     HYBRID = "hybrid", _("Hybrid")
 
 
+class RegistrationState(models.TextChoices):
+    """Whether people can register for a workshop now; labels are what it says.
+
+    ``WorkshopPage.registration_state()`` gives all but WAITLIST and FULL:
+    counting the seats (``services.registration.availability``) turns OPEN
+    into one of those when none is left.
+    """
+
+    OPEN = "open", _("Seats available")
+    WAITLIST = "waitlist", _("Waitlist open")
+    FULL = "full", _("Full")
+    NOT_OPEN = "not_open", _("Registration opens soon")
+    CLOSED = "closed", _("Registration closed")
+    PAST = "past", _("Took place")
+    CANCELLED = "cancelled", _("Cancelled")
+
+    # For templates, which must not compare a state to bare strings.
+    @property
+    def takes_registrations(self) -> bool:
+        return self in (RegistrationState.OPEN, RegistrationState.WAITLIST)
+
+    @property
+    def is_open(self) -> bool:
+        return self is RegistrationState.OPEN
+
+    @property
+    def is_waitlist(self) -> bool:
+        return self is RegistrationState.WAITLIST
+
+    @property
+    def is_full(self) -> bool:
+        return self is RegistrationState.FULL
+
+    @property
+    def is_not_open(self) -> bool:
+        return self is RegistrationState.NOT_OPEN
+
+    @property
+    def is_past(self) -> bool:
+        return self is RegistrationState.PAST
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self is RegistrationState.CANCELLED
+
+
 class WorkshopIndexPage(RoutedPageMixin, RoutablePageMixin, Page):
     intro = models.TextField(_("introduction"), max_length=600, blank=True)
 
@@ -287,18 +333,20 @@ class WorkshopPage(RoutedPageMixin, RoutablePageMixin, Page):
     def closes_at(self) -> datetime.datetime:
         return self.registration_closes_at or self.start
 
-    def registration_state(self, now: datetime.datetime | None = None) -> str:
-        """One of "cancelled", "past", "not_open", "closed" or "open"."""
+    def registration_state(
+        self, now: datetime.datetime | None = None
+    ) -> RegistrationState:
+        """Cancelled, past, not open yet, closed or open; seats are not counted."""
         now = now or timezone.now()
         if self.is_cancelled:
-            return "cancelled"
+            return RegistrationState.CANCELLED
         if self.end <= now:
-            return "past"
+            return RegistrationState.PAST
         if self.registration_opens_at and now < self.registration_opens_at:
-            return "not_open"
+            return RegistrationState.NOT_OPEN
         if now >= self.closes_at:
-            return "closed"
-        return "open"
+            return RegistrationState.CLOSED
+        return RegistrationState.OPEN
 
     @property
     def has_venue(self) -> bool:

@@ -27,12 +27,14 @@ from employers.workshops.calendar import calendar_bytes, workshop_event
 from employers.workshops.models import (
     CONSENT_VERSION,
     Registration,
+    RegistrationState,
     WorkshopCalendarState,
     WorkshopFeedback,
     WorkshopPage,
 )
 
 Status = Registration.Status
+State = RegistrationState
 TOKEN_SALT = "employers.workshops.registration-link"
 # Wagtail serves path segments of letters, digits, "-" and "_" only, so a
 # token leaves out the signer's ":" and is split again before the signature,
@@ -203,8 +205,8 @@ def availability(workshop: WorkshopPage, now=None) -> dict:
     """What the listing says about seats; needs ``with_seat_counts``."""
     state = workshop.registration_state(now)
     left = seats_left(workshop, workshop.seats_taken)
-    if state == "open" and left == 0:
-        state = "waitlist" if workshop.waitlist_enabled else "full"
+    if state == State.OPEN and left == 0:
+        state = State.WAITLIST if workshop.waitlist_enabled else State.FULL
     return {"state": state, "seats_left": left}
 
 
@@ -249,7 +251,8 @@ def register(
         workshop = _lock(workshop.pk)
         state = workshop.registration_state(now)
         walk_in = source == Registration.Source.STAFF
-        if state != "open" and not (walk_in and state in ("closed", "past")):
+        late_walk_in = walk_in and state in (State.CLOSED, State.PAST)
+        if state != State.OPEN and not late_walk_in:
             raise RegistrationClosed(_("Registration for this workshop is closed."))
         existing = Registration.objects.filter(
             workshop=workshop, email=email, status__in=Registration.ACTIVE
@@ -677,7 +680,10 @@ def send_status_email(
         Status.CANCELLED: "cancelled",
     }[registration.status]
     _email(
-        registration, kind, base_url=base_url, ics=registration.status == "confirmed"
+        registration,
+        kind,
+        base_url=base_url,
+        ics=registration.status == Status.CONFIRMED,
     )
 
 

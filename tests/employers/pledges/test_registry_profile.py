@@ -13,6 +13,7 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from employers.pledges.factories import PledgeFactory
+from employers.pledges.models import PledgeCommitment
 from home.models import SiteSettings
 
 pytestmark = pytest.mark.django_db
@@ -30,7 +31,8 @@ def _png(width: int = 40, height: int = 20) -> ContentFile:
 def test_profile_shows_the_organization_commitments_and_progress(client, listed_pledge):
     listed_pledge.renewed_at = timezone.now() - datetime.timedelta(days=3)
     listed_pledge.save()
-    choice = listed_pledge.chosen_commitments.get(progress="done")
+    done = PledgeCommitment.Progress.DONE
+    choice = listed_pledge.chosen_commitments.get(progress=done)
     choice.story = "We rewrote all twelve job postings."
     choice.save()
 

@@ -9,13 +9,14 @@ from django.utils import timezone
 from wagtail.models import PageLogEntry
 
 from employers.workshops.factories import RegistrationFactory, WorkshopPageFactory
-from employers.workshops.models import RegistrantEmail, Registration
+from employers.workshops.models import RecipientGroup, RegistrantEmail, Registration
 from employers.workshops.services import registrant_email
 from employers.workshops.services.registration import links, registration_token
 
 pytestmark = pytest.mark.django_db
 
 Status = Registration.Status
+Recipients = RecipientGroup
 SUBJECT = "Parking at the library"
 BODY = "The front lot is closed on Tuesday.\nPlease park behind the building."
 
@@ -62,7 +63,7 @@ def _url(workshop) -> str:
     return reverse("workshop_email_registrants", args=[workshop.pk])
 
 
-def _data(groups=("confirmed",), subject=SUBJECT, body=BODY, **extra) -> dict:
+def _data(groups=(Recipients.CONFIRMED,), subject=SUBJECT, body=BODY, **extra) -> dict:
     return {"groups": list(groups), "subject": subject, "body": body, **extra}
 
 
@@ -81,11 +82,14 @@ def _send(client, workshop, token, **data):
 @pytest.mark.parametrize(
     ("groups", "expected"),
     [
-        (["confirmed"], {"ana", "ben"}),
-        (["waitlisted"], {"cam", "dee"}),
-        (["attended"], {"ana"}),
-        (["confirmed", "attended"], {"ana", "ben"}),
-        (["confirmed", "waitlisted", "attended"], {"ana", "ben", "cam", "dee"}),
+        ([Recipients.CONFIRMED], {"ana", "ben"}),
+        ([Recipients.WAITLISTED], {"cam", "dee"}),
+        ([Recipients.ATTENDED], {"ana"}),
+        ([Recipients.CONFIRMED, Recipients.ATTENDED], {"ana", "ben"}),
+        (
+            [Recipients.CONFIRMED, Recipients.WAITLISTED, Recipients.ATTENDED],
+            {"ana", "ben", "cam", "dee"},
+        ),
     ],
 )
 def test_each_group_counts_its_people_and_never_the_cancelled(
@@ -120,7 +124,7 @@ def test_send_queues_one_email_per_person_with_their_own_link(
     client, coordinator, workshop, people, sent_mail
 ):
     client.force_login(coordinator)
-    groups = ["confirmed", "waitlisted"]
+    groups = [Recipients.CONFIRMED, Recipients.WAITLISTED]
     token = _preview(client, workshop, groups=groups).context["token"]
 
     response = _send(client, workshop, token, groups=groups)
@@ -156,7 +160,7 @@ def test_sending_is_logged_and_shown_in_the_history(
 
     sent = RegistrantEmail.objects.get()
     assert (sent.workshop, sent.sent_by) == (workshop.page_ptr.specific, coordinator)
-    assert sent.statuses == ["confirmed"]
+    assert sent.statuses == [Recipients.CONFIRMED]
     assert (sent.subject, sent.body, sent.recipient_count) == (SUBJECT, BODY, 2)
     entry = PageLogEntry.objects.get(action=registrant_email.LOG_ACTION)
     assert entry.page_id == workshop.pk and entry.user == coordinator
@@ -188,7 +192,9 @@ def test_send_needs_a_preview_of_the_same_text(
 
     no_preview = _send(client, workshop, "")
     changed = _send(client, workshop, token, body="Something else entirely.")
-    widened = _send(client, workshop, token, groups=["confirmed", "waitlisted"])
+    widened = _send(
+        client, workshop, token, groups=[Recipients.CONFIRMED, Recipients.WAITLISTED]
+    )
 
     for response in (no_preview, changed, widened):
         assert response.status_code == 200
@@ -233,8 +239,10 @@ def test_nobody_to_write_to_is_said_politely(
     RegistrationFactory(workshop=empty, status=Status.CANCELLED)
     client.force_login(coordinator)
 
-    preview = _preview(client, empty, groups=["waitlisted"])
-    sent = _send(client, empty, preview.context["token"], groups=["waitlisted"])
+    preview = _preview(client, empty, groups=[Recipients.WAITLISTED])
+    sent = _send(
+        client, empty, preview.context["token"], groups=[Recipients.WAITLISTED]
+    )
 
     assert "Nobody is in the chosen groups" in preview.text
     assert 'value="send"' not in preview.text

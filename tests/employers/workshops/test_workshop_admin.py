@@ -14,6 +14,7 @@ from employers.workshops.models import Registration
 from employers.workshops.services import registration as service
 
 pytestmark = pytest.mark.django_db
+Status = Registration.Status
 
 NEEDS = "Sign language interpreter"
 
@@ -139,8 +140,8 @@ def test_walk_in_is_added_and_checked_in_even_when_full(client, staff, workshop)
         },
     )
     walk_in = Registration.objects.get(email="walk@example.com")
-    assert walk_in.status == "confirmed" and walk_in.attended_at
-    assert walk_in.source == "staff"
+    assert walk_in.status == Status.CONFIRMED and walk_in.attended_at
+    assert walk_in.source == Registration.Source.STAFF
 
 
 def test_people_without_permission_cannot_check_in(client, django_user_model, workshop):
@@ -160,15 +161,15 @@ def test_staff_cancel_on_someones_behalf_and_the_waitlist_moves(
         ).registration
         for n in range(4)
     ]
-    assert people[3].status == "waitlisted"
+    assert people[3].status == Status.WAITLISTED
     client.force_login(staff)
     url = reverse("workshop_cancel_registration", args=[people[0].pk])
     assert "Yes, cancel it" in client.get(url).text
     client.post(url)
     people[0].refresh_from_db()
     people[3].refresh_from_db()
-    assert people[0].status == "cancelled"
-    assert people[3].status == "offered"
+    assert people[0].status == Status.CANCELLED
+    assert people[3].status == Status.OFFERED
 
 
 def test_staff_add_a_registration_through_the_admin(client, admin_user, workshop):
@@ -188,14 +189,14 @@ def test_staff_add_a_registration_through_the_admin(client, admin_user, workshop
         },
     )
     assert response.status_code == 302, response.text[:2000]
-    assert Registration.objects.get().source == "staff"
+    assert Registration.objects.get().source == Registration.Source.STAFF
 
 
 def test_overview_and_dashboard_show_counts(client, admin_user, workshop):
     from employers.workshops.models import WorkshopFeedback
 
     came = RegistrationFactory(workshop=workshop, seats=2)
-    RegistrationFactory(workshop=workshop, status="waitlisted")
+    RegistrationFactory(workshop=workshop, status=Status.WAITLISTED)
     WorkshopFeedback.objects.create(registration=came, workshop=workshop, rating=4)
     client.force_login(admin_user)
     overview = client.get(reverse("workshop_overview"))

@@ -20,6 +20,7 @@ pytestmark = [
         reason="Row locks need PostgreSQL; run with DATABASE_URL=postgres://…",
     ),
 ]
+Status = Registration.Status
 
 SEATS = 20
 PEOPLE = 50
@@ -73,8 +74,9 @@ def test_fifty_at_once_for_twenty_seats(workshop, quiet_mail, record_property):
     workshop.save()
     errors = _at_once([_person(workshop, n) for n in range(PEOPLE)])
     assert errors == []
-    confirmed = Registration.objects.filter(workshop=workshop, status="confirmed")
-    waitlisted = Registration.objects.filter(workshop=workshop, status="waitlisted")
+    registrations = Registration.objects.filter(workshop=workshop)
+    confirmed = registrations.filter(status=Status.CONFIRMED)
+    waitlisted = registrations.filter(status=Status.WAITLISTED)
     record_property("confirmed", confirmed.count())
     record_property("waitlisted", waitlisted.count())
     print(
@@ -97,11 +99,10 @@ def test_cancellations_interleaved_with_registrations_keep_the_order(
     workshop.save()
     for n in range(PEOPLE):
         _person(workshop, n)()
-    confirmed = list(Registration.objects.filter(workshop=workshop, status="confirmed"))
+    registrations = Registration.objects.filter(workshop=workshop)
+    confirmed = list(registrations.filter(status=Status.CONFIRMED))
     queue = list(
-        Registration.objects.filter(workshop=workshop, status="waitlisted").order_by(
-            "created_at", "pk"
-        )
+        registrations.filter(status=Status.WAITLISTED).order_by("created_at", "pk")
     )
     leaving = confirmed[:10]
 
@@ -113,10 +114,10 @@ def test_cancellations_interleaved_with_registrations_keep_the_order(
     ]
     errors = _at_once(jobs)
     assert errors == []
-    offered = Registration.objects.filter(workshop=workshop, status="offered")
+    offered = Registration.objects.filter(workshop=workshop, status=Status.OFFERED)
     print(f"\n10 cancellations with 10 late registrations: {offered.count()} offered")
     assert {r.pk for r in offered} == {r.pk for r in queue[:10]}
     assert service.seats_taken(workshop) == SEATS
     late = Registration.objects.filter(email__startswith="late")
-    assert set(late.values_list("status", flat=True)) == {"waitlisted"}
-    assert Registration.objects.filter(status="waitlisted").count() == 30
+    assert set(late.values_list("status", flat=True)) == {Status.WAITLISTED}
+    assert Registration.objects.filter(status=Status.WAITLISTED).count() == 30

@@ -4,7 +4,7 @@ import pytest
 
 from django.urls import reverse
 
-from employers.workshops.models import WorkshopPage
+from employers.workshops.models import RegistrationState, WorkshopPage
 
 pytestmark = pytest.mark.django_db
 
@@ -53,4 +53,6 @@ def test_registration_opens_later_says_so(client, workshop):
     workshop.save()
     assert "Registration opens soon" in client.get(workshop.url).text
     assert "Registration opens" in client.get(f"{workshop.url}register/").text
-    assert WorkshopPage.objects.get(pk=workshop.pk).registration_state() == "not_open"
+    assert WorkshopPage.objects.get(pk=workshop.pk).registration_state() == (
+        RegistrationState.NOT_OPEN
+    )

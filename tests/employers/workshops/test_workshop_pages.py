@@ -9,7 +9,7 @@ from django.utils import timezone
 from wagtail.test.utils import WagtailPageTestCase
 
 from employers.workshops.factories import RegistrationFactory, WorkshopPageFactory
-from employers.workshops.models import WorkshopIndexPage, WorkshopPage
+from employers.workshops.models import Registration, WorkshopIndexPage, WorkshopPage
 from home.models import HomePage
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +26,7 @@ def test_index_shows_seats_left_waitlist_and_closed(client, workshop_index):
     WorkshopPageFactory(parent=workshop_index, title="Nearly full", capacity=5)
     full = WorkshopPageFactory(parent=workshop_index, title="Busy", capacity=1)
     RegistrationFactory(workshop=full)
-    RegistrationFactory(workshop=full, status="waitlisted")
+    RegistrationFactory(workshop=full, status=Registration.Status.WAITLISTED)
     WorkshopPageFactory(
         parent=workshop_index,
         title="Closed early",

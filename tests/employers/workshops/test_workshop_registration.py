@@ -18,6 +18,7 @@ from home.spam import SALT
 from tests.employers.workshops.fixtures import ONLINE_LINK
 
 pytestmark = pytest.mark.django_db
+Status = Registration.Status
 
 REGISTER = "/workshops/inclusive-hiring-101/register/"
 
@@ -66,7 +67,7 @@ def test_registering_confirms_the_seat_and_emails_a_calendar_file(
     assert response.status_code == 302
     assert "/registration/" in response["Location"]
     registration = Registration.objects.get()
-    assert registration.status == "confirmed"
+    assert registration.status == Status.CONFIRMED
     assert registration.email == "maria@valleyfoods.example"
     assert registration.consent_version and registration.consented_at
     assert registration.future_events_consent is False
@@ -100,10 +101,10 @@ def test_the_personal_link_opens_the_registration_and_cancels_it(
     page = client.get(link)
     assert page.status_code == 200 and "Maria Santos" in page.text
     # A GET never changes anything.
-    assert Registration.objects.get().status == "confirmed"
+    assert Registration.objects.get().status == Status.CONFIRMED
     response = client.post(link, {"action": "cancel"})
     assert response.status_code == 302
-    assert Registration.objects.get().status == "cancelled"
+    assert Registration.objects.get().status == Status.CANCELLED
     assert "Your registration is cancelled" in client.get(response["Location"]).text
     assert "cancelled" in sent_mail()[-1].subject
 
@@ -119,7 +120,7 @@ def test_full_workshop_puts_next_registrant_on_waitlist_with_position(
     people(workshop, 3)
     response = client.post(REGISTER, form())
     registration = Registration.objects.get(email="maria@valleyfoods.example")
-    assert registration.status == "waitlisted"
+    assert registration.status == Status.WAITLISTED
     assert "on the waitlist, number 1" in client.get(response["Location"]).text
     assert "waitlist" in sent_mail()[-1].subject
     assert not sent_mail()[-1].attachments
@@ -144,16 +145,16 @@ def test_cancelling_offers_the_seat_to_the_first_on_the_waitlist(workshop, sent_
     assert [r.pk for r in offered] == [first.registration.pk]
     first.registration.refresh_from_db()
     second.registration.refresh_from_db()
-    assert first.registration.status == "offered"
+    assert first.registration.status == Status.OFFERED
     assert first.registration.offer_expires_at > timezone.now()
-    assert second.registration.status == "waitlisted"
+    assert second.registration.status == Status.WAITLISTED
     offer = sent_mail()[-1]
     assert offer.to == [first.registration.email]
     assert "/claim/" in offer.body
 
     service.claim_offer(first.registration)
     first.registration.refresh_from_db()
-    assert first.registration.status == "confirmed"
+    assert first.registration.status == Status.CONFIRMED
     assert service.seats_taken(workshop) == 3
 
 
@@ -166,7 +167,7 @@ def test_claiming_through_the_link(client, workshop, sent_mail):
     response = client.post(claim_url)
     assert response.status_code == 302
     waiting.registration.refresh_from_db()
-    assert waiting.registration.status == "confirmed"
+    assert waiting.registration.status == Status.CONFIRMED
 
 
 def test_an_unclaimed_offer_passes_to_the_next_person(workshop, sent_mail):
@@ -178,8 +179,8 @@ def test_an_unclaimed_offer_passes_to_the_next_person(workshop, sent_mail):
     assert service.expire_offers(later) == 0
     first.registration.refresh_from_db()
     second.registration.refresh_from_db()
-    assert first.registration.status == "cancelled"
-    assert second.registration.status == "offered"
+    assert first.registration.status == Status.CANCELLED
+    assert second.registration.status == Status.OFFERED
     with pytest.raises(service.OfferExpired):
         service.claim_offer(first.registration)
 
@@ -191,7 +192,7 @@ def test_claim_window_zero_confirms_at_once(workshop):
     (waiting,) = people(workshop, 1, tag="w")
     service.cancel(confirmed[0].registration)
     waiting.registration.refresh_from_db()
-    assert waiting.registration.status == "confirmed"
+    assert waiting.registration.status == Status.CONFIRMED
 
 
 def test_claim_window_is_shorter_close_to_the_start(workshop):
@@ -209,11 +210,11 @@ def test_waitlist_order_is_never_skipped(workshop):
     pair.registration.refresh_from_db()
     single.registration.refresh_from_db()
     # One seat is free: the pair waits, and the single behind them too.
-    assert pair.registration.status == "waitlisted"
-    assert single.registration.status == "waitlisted"
+    assert pair.registration.status == Status.WAITLISTED
+    assert single.registration.status == Status.WAITLISTED
     service.cancel(confirmed[1].registration)
     pair.registration.refresh_from_db()
-    assert pair.registration.status == "offered"
+    assert pair.registration.status == Status.OFFERED
 
 
 def test_waitlisted_person_can_leave_the_waitlist(client, workshop, sent_mail):
@@ -222,9 +223,8 @@ def test_waitlisted_person_can_leave_the_waitlist(client, workshop, sent_mail):
     page = client.get(response["Location"])
     assert "Leave the waitlist" in page.text
     client.post(response["Location"].split("?")[0], {"action": "cancel"})
-    assert Registration.objects.get(email="maria@valleyfoods.example").status == (
-        "cancelled"
-    )
+    registration = Registration.objects.get(email="maria@valleyfoods.example")
+    assert registration.status == Status.CANCELLED
 
 
 def test_raising_the_capacity_offers_new_seats_to_the_waitlist(workshop, sent_mail):
@@ -233,7 +233,7 @@ def test_raising_the_capacity_offers_new_seats_to_the_waitlist(workshop, sent_ma
     workshop.capacity = 4
     workshop.save_revision().publish()
     statuses = [Registration.objects.get(pk=o.registration.pk).status for o in waiting]
-    assert statuses == ["offered", "waitlisted"]
+    assert statuses == [Status.OFFERED, Status.WAITLISTED]
 
 
 def test_a_second_registration_with_the_same_email_offers_to_resend(
@@ -258,7 +258,7 @@ def test_registering_again_after_cancelling_is_allowed(workshop):
     (first,) = people(workshop, 1)
     service.cancel(first.registration)
     (again,) = people(workshop, 1)
-    assert again.registration.status == "confirmed"
+    assert again.registration.status == Status.CONFIRMED
 
 
 def test_registration_after_closing_is_refused_with_a_link(client, workshop):
@@ -338,7 +338,7 @@ def test_walk_ins_added_by_staff_are_confirmed_even_when_full(workshop):
         {"name": "Walk In", "email": "walk@example.com", "organization": "Door"},
         source=Registration.Source.STAFF,
     )
-    assert outcome.registration.status == "confirmed"
+    assert outcome.registration.status == Status.CONFIRMED
 
 
 def test_online_link_is_only_for_confirmed_registrants(

@@ -15,6 +15,7 @@ from employers.workshops.services import registration as service
 from tests.employers.workshops.fixtures import ONLINE_LINK
 
 pytestmark = pytest.mark.django_db
+Status = Registration.Status
 
 
 def _register(workshop, email="maria@example.com", **data):
@@ -104,7 +105,7 @@ def test_personal_data_is_purged_after_the_retention_period_keeping_counts(
     row = Registration.objects.get()
     assert (row.name, row.email, row.organization, row.answers) == ("", "", "", {})
     assert row.sector == "31-33" and row.size == "50-99"
-    assert row.attended_at and row.status == "confirmed"
+    assert row.attended_at and row.status == Status.CONFIRMED
 
 
 def test_changing_the_time_sends_an_update_with_a_higher_sequence(workshop, sent_mail):
@@ -147,7 +148,7 @@ def test_cancelling_the_workshop_tells_everyone_once(workshop, sent_mail):
         0
     ]
     assert event["status"] == "CANCELLED"
-    assert not Registration.objects.exclude(status="cancelled").exists()
+    assert not Registration.objects.exclude(status=Status.CANCELLED).exists()
 
 
 def test_emails_wait_for_commit_and_survive_a_mail_failure(
