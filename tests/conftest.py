@@ -15,6 +15,7 @@ from home.models import HomePage
 # Fixtures of one app that tests of another (browser tests) use too.
 pytest_plugins = [
     "tests.resources.fixtures",
+    "tests.employers.fixtures",
     "tests.employers.pledges.fixtures",
     "tests.employers.workshops.fixtures",
     "tests.home.fixtures",

@@ -19,10 +19,8 @@ SECURE_HSTS_SECONDS = 0
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 
-# Edited templates and code show at once; PAGE_CACHE_SECONDS=600 tries the cache,
-# FRAGMENT_CACHE_SECONDS=600 the cached parts of pages.
+# Edited templates and code show at once; PAGE_CACHE_SECONDS=600 tries the cache.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0)
-FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=0)
 
 MAILER_EMAIL_BACKEND = env(
     "EMAIL_BACKEND", default="home.mail.ConsoleAndFileEmailBackend"

@@ -35,7 +35,14 @@ STORAGES["private"]["OPTIONS"]["location"] = MEDIA_ROOT / "private"  # noqa: F40
 # Tests change data and read pages again at once, often without the commit
 # that invalidates cached pages; the page cache tests turn it on themselves.
 PAGE_CACHE_SECONDS = 0
-FRAGMENT_CACHE_SECONDS = 0
+
+# Each test process keeps its own cache, which every test starts empty
+# (tests/conftest.py); tests/home/test_shared_cache.py runs the default
+# database cache and Redis themselves.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "local": CACHES["local"],  # noqa: F405
+}
 
 # Fast hashing: tests create many users and passwords need no strength here.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

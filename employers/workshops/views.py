@@ -11,7 +11,6 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
-from django.utils.functional import SimpleLazyObject
 
 from employers.workshops.calendar import CONTENT_TYPE, calendar_bytes, workshop_event
 from employers.workshops.forms import FeedbackForm, RegistrationForm, ResendForm
@@ -23,7 +22,7 @@ from employers.workshops.models import (
     WorkshopPage,
 )
 from employers.workshops.services import registration as service
-from home import page_cache, site_cache
+from home import page_cache
 from home.ratelimit import client_ip, hit
 from resources.models import Topic
 
@@ -102,10 +101,8 @@ def workshop_index(index, request: HttpRequest, *, past: bool = False):
         return {"workshops": page}
 
     # What the cards say changes when a listed workshop's registration opens
-    # or closes or the workshop ends: neither the cached page nor the cached
-    # list of cards may outlive that moment.
-    next_change = options["next_change"]
-    page_cache.valid_until(next_change)
+    # or closes or the workshop ends: the cached page may not outlive that.
+    page_cache.valid_until(options["next_change"])
     chosen = {
         "topic": topic.slug if topic else "",
         "format": chosen_format,
@@ -115,10 +112,7 @@ def workshop_index(index, request: HttpRequest, *, past: bool = False):
     context = index.get_context(request)
     context.update(
         {
-            # Read only if the template's cached fragment misses ({% fragment %}).
-            "results": SimpleLazyObject(results),
-            "results_key": f"{past}&{query}&page={page_number}",
-            "results_seconds": _seconds_until(next_change, now),
+            "results": results(),
             "past": past,
             "topics": topics,
             "formats": formats,
@@ -134,28 +128,13 @@ def workshop_index(index, request: HttpRequest, *, past: bool = False):
 
 
 def _filter_options(index, listed, workshops, past: bool, now: datetime.datetime):
-    """The topics and months to filter by, and when the listing next changes.
-
-    Kept in the site cache, which publishing any page renews, until that change.
-    """
-
-    def build() -> dict:
-        months = workshops.order_by().datetimes("start", "month", tzinfo=_zone())
-        return {
-            "topics": list(Topic.objects.filter(workshops__in=listed).distinct()),
-            "months": sorted({month.date() for month in months}, reverse=past),
-            "next_change": _next_listing_change(listed, now),
-        }
-
-    return site_cache.get_or_build(
-        "workshop-filters",
-        build,
-        index.pk,
-        past,
-        stale=lambda options: bool(
-            options["next_change"] and options["next_change"] <= now
-        ),
-    )
+    """The topics and months to filter by, and when the listing next changes."""
+    months = workshops.order_by().datetimes("start", "month", tzinfo=_zone())
+    return {
+        "topics": list(Topic.objects.filter(workshops__in=listed).distinct()),
+        "months": sorted({month.date() for month in months}, reverse=past),
+        "next_change": _next_listing_change(listed, now),
+    }
 
 
 def _next_listing_change(workshops, now: datetime.datetime):
@@ -169,14 +148,6 @@ def _next_listing_change(workshops, now: datetime.datetime):
         ends=Min("end", filter=Q(end__gt=now)),
     )
     return min((moment for moment in soonest.values() if moment), default=None)
-
-
-def _seconds_until(moment, now: datetime.datetime) -> int:
-    """How long a fragment may be kept: the configured time, or until ``moment``."""
-    limit = settings.FRAGMENT_CACHE_SECONDS
-    if moment is None:
-        return limit
-    return max(0, min(limit, int((moment - now).total_seconds())))
 
 
 def _choose(topics, slug):
@@ -218,20 +189,14 @@ def _ics(content: bytes, filename: str, *, inline: bool = False) -> HttpResponse
 
 
 def workshop_context(workshop: WorkshopPage, request: HttpRequest) -> dict:
-    """Topics, facilitators, venue and seats, in a fixed number of queries.
-
-    Seats are read now; what only the page's cached fragments show is read
-    lazily, so a hit reads none of it ({% fragment %}).
-    """
+    """Topics, facilitators, venue and seats, in a fixed number of queries."""
     _cache_hints(workshop)
     if getattr(workshop, "seats_taken", None) is None:
         workshop.seats_taken = service.seats_taken(workshop)
     return {
-        "workshop_topics": SimpleLazyObject(lambda: list(workshop.topics.all())),
-        "facilitators": SimpleLazyObject(lambda: _facilitators(workshop)),
-        "venue": SimpleLazyObject(
-            lambda: workshop.venue if workshop.has_venue else None
-        ),
+        "workshop_topics": list(workshop.topics.all()),
+        "facilitators": _facilitators(workshop),
+        "venue": workshop.venue if workshop.has_venue else None,
         "availability": service.availability(workshop),
     }
 

@@ -4,7 +4,6 @@ import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
 import employers.workshops.models.registrations
-import home.routing
 import modelcluster.fields
 import modelsearch.index
 import wagtail.contrib.routable_page.models
@@ -68,7 +67,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'workshop',
                 'verbose_name_plural': 'workshops',
             },
-            bases=(home.routing.RoutedPageMixin, wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='WorkshopIndexPage',
@@ -80,7 +79,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'workshop index page',
                 'verbose_name_plural': 'workshop index pages',
             },
-            bases=(home.routing.RoutedPageMixin, wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='Facilitator',

@@ -21,8 +21,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.blocks import ContentStreamBlock
-from home.routing import RoutedPageMixin, public
+from home.blocks import ContentStreamBlock, prefetch_renditions
 
 
 class WorkshopFormat(models.TextChoices):
@@ -77,7 +76,7 @@ class RegistrationState(models.TextChoices):
         return self is RegistrationState.CANCELLED
 
 
-class WorkshopIndexPage(RoutedPageMixin, RoutablePageMixin, Page):
+class WorkshopIndexPage(RoutablePageMixin, Page):
     intro = models.TextField(_("introduction"), max_length=600, blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -91,7 +90,7 @@ class WorkshopIndexPage(RoutedPageMixin, RoutablePageMixin, Page):
         verbose_name_plural = _("workshop index pages")
 
     def workshops(self):
-        return public(WorkshopPage.objects.live().child_of(self))
+        return WorkshopPage.objects.live().public().child_of(self)
 
     @path("")
     def listing(self, request):
@@ -112,7 +111,7 @@ class WorkshopIndexPage(RoutedPageMixin, RoutablePageMixin, Page):
         return index_calendar(self, request)
 
 
-class WorkshopPage(RoutedPageMixin, RoutablePageMixin, Page):
+class WorkshopPage(RoutablePageMixin, Page):
     summary = models.TextField(
         _("summary"),
         max_length=300,
@@ -295,6 +294,7 @@ class WorkshopPage(RoutedPageMixin, RoutablePageMixin, Page):
         from employers.workshops.views import workshop_context
 
         context = super().get_context(request, *args, **kwargs)
+        prefetch_renditions(self.body)
         context.update(workshop_context(self, request))
         return context
 

@@ -17,11 +17,11 @@ WORKSHOPS = 100
 REGISTRATIONS = 5_000
 # (warm, cold): see tests/query_counts.py.
 BUDGETS = {
-    "/workshops/": (5, 20),
-    "/workshops/past/": (3, 18),
-    "/workshops/inclusive-hiring-101/": (6, 18),
-    "/workshops/inclusive-hiring-101/register/": (7, 19),
-    "/workshops/calendar/": (3, 7),
+    "/workshops/": (22, 24),
+    "/workshops/past/": (20, 22),
+    "/workshops/inclusive-hiring-101/": (21, 23),
+    "/workshops/inclusive-hiring-101/register/": (22, 24),
+    "/workshops/calendar/": (10, 12),
 }
 
 
