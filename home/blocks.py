@@ -17,6 +17,7 @@ from wagtail.embeds.exceptions import EmbedException
 from wagtail.embeds.models import Embed
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.images.models import AbstractImage
+from wagtail.models import Page
 
 # Rich text stays to what the design styles; headings come from HeadingBlock so
 # editors cannot break the page outline.
@@ -274,6 +275,15 @@ class PathBlock(blocks.StructBlock):
         }
 
 
+class FeaturedPagesValue(blocks.StructValue):
+    def readable_pages(self) -> list[Page]:
+        """The chosen pages that are live and outside private sections, in order."""
+        chosen = [page.pk for page in self["pages"] if page is not None]
+        found = Page.objects.live().public().filter(pk__in=chosen)
+        by_pk = {page.pk: page for page in found}
+        return [by_pk[pk] for pk in chosen if pk in by_pk]
+
+
 class FeaturedPagesBlock(blocks.StructBlock):
     """A row of cards linking to pages chosen by staff."""
 
@@ -287,6 +297,7 @@ class FeaturedPagesBlock(blocks.StructBlock):
         template = "components/blocks/featured_pages_block.html"
         label = _("Featured pages")
         description = _("Cards linking to up to six pages.")
+        value_class = FeaturedPagesValue
         preview_value = {"heading": "Start here"}
 
 

@@ -90,8 +90,16 @@ def _choose(options: list, attribute: str, value: str):
 
 
 def _featured(featured) -> list:
-    links = featured.select_related("guide").defer("guide__body")
-    return [link.guide for link in links if link.guide.live]
+    """The guides staff chose to feature that anyone may read."""
+    links = featured.filter(guide__in=_readable_guides()).select_related("guide")
+    return [link.guide for link in links.defer("guide__body")]
+
+
+def _readable_guides():
+    """Live guides outside private sections, as a subquery."""
+    from resources.models import GuidePage  # resources.models imports this module
+
+    return GuidePage.objects.live().public().values("pk")
 
 
 def guide_context(guide, request: HttpRequest) -> dict:
@@ -132,10 +140,11 @@ def _published(guide):
 
 def _related(guide) -> list:
     """The guides staff chose, then guides sharing a topic, up to RELATED_GUIDES."""
+    chosen = guide.related_guides.filter(guide__in=_readable_guides())
     related = [
         link.guide
-        for link in guide.related_guides.select_related("guide").defer("guide__body")
-        if link.guide.live and link.guide.pk != guide.pk
+        for link in chosen.select_related("guide").defer("guide__body")
+        if link.guide.pk != guide.pk
     ][:RELATED_GUIDES]
     if len(related) < RELATED_GUIDES and guide.pk is not None:
         # Guides sharing a topic, by the topics as saved: one query, not two.

@@ -463,12 +463,6 @@ def _featured_on_the_home_page(guide, other_guide, home_page) -> str:
     return "/"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Cards that staff choose check that a page is live, not that it is "
-    "public: FeaturedGuide (resources.page_context._featured), RelatedGuide "
-    "(_related) and FeaturedPagesBlock (featured_pages_block.html).",
-)
 @pytest.mark.parametrize(
     "choose",
     [
