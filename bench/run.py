@@ -4,10 +4,9 @@
 2. Collects static files into a temporary STATIC_ROOT.
 3. In this process, with Django's test client: each page's SQL queries per
    request, HTML size, and server time (median of BENCH_RENDERS renders).
-   Caches are warm (site settings, menus, routes, renditions, the pages'
-   cached fragments); there is no page cache. Queries and time are measured
-   again with the fragments made on every request (FRAGMENT_CACHE_SECONDS=0),
-   as for the first visitor after staff publish something.
+   Wagtail's own caches (site root paths, renditions) are warm; there is no
+   page cache, so this is what a signed-in editor, a form post or the first
+   visitor after a change pays.
 4. Serves the site with gunicorn (production settings, 2 workers, WhiteNoise)
    on a free loopback port and loads each page with ``wrk`` for BENCH_SECONDS
    at 8 and 32 connections; then a static CSS file from the same gunicorn and,
@@ -55,8 +54,6 @@ class Page:
     queries: int | None = None
     html_bytes: int | None = None
     server_ms: float | None = None
-    queries_no_fragments: int | None = None
-    server_ms_no_fragments: float | None = None
 
 
 @dataclass
@@ -71,8 +68,6 @@ class Row:
     queries: int | None
     html_bytes: int | None
     server_ms: float | None
-    queries_no_fragments: int | None = None
-    server_ms_no_fragments: float | None = None
     x_static: float | None = None
     x_nginx: float | None = None
 
@@ -220,15 +215,7 @@ def _measure_in_process(pages: list[Page]) -> bytes:
         page.html_bytes = len(html)
         if page.url == "/":
             home_html = html
-        with override_settings(FRAGMENT_CACHE_SECONDS=0):
-            page.queries_no_fragments, _, page.server_ms_no_fragments = _render(
-                client, page.url
-            )
-        print(
-            f"  {page.name:<22} {page.server_ms:7.2f} ms  {page.queries:3d} queries;"
-            f" fragments made each time: {page.server_ms_no_fragments:7.2f} ms"
-            f"  {page.queries_no_fragments:3d} queries"
-        )
+        print(f"  {page.name:<22} {page.server_ms:7.2f} ms  {page.queries:3d} queries")
     return home_html
 
 
@@ -237,7 +224,7 @@ def _render(client, url: str) -> tuple[int, bytes, float]:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    for _ in range(3):  # renditions, settings, menus and fragments are made once
+    for _ in range(3):  # renditions and settings rows are made once
         response = client.get(url)
     if response.status_code != 200:
         sys.exit(f"{url} answered {response.status_code}")
@@ -377,8 +364,6 @@ def _wrk(wrk: str, base: str, page: Page, connections: int) -> Row:
         queries=page.queries,
         html_bytes=page.html_bytes,
         server_ms=page.server_ms,
-        queries_no_fragments=page.queries_no_fragments,
-        server_ms_no_fragments=page.server_ms_no_fragments,
     )
     print(
         f"  {row.page:<22} c={connections:<3} {row.requests_per_s:8.1f} req/s  "
@@ -441,8 +426,7 @@ def _write(rows: list[Row]) -> None:
 
     header = (
         "| Page | Conns | Req/s | Δ | p50 ms | p99 ms | Δ p99 | Errors | Queries "
-        "| HTML KB | Server ms | Δ server | Queries, no fragments "
-        "| Server ms, no fragments | × static | × nginx |"
+        "| HTML KB | Server ms | Δ server | × static | × nginx |"
     )
     lines = [
         "# Benchmark results",
@@ -452,8 +436,7 @@ def _write(rows: list[Row]) -> None:
         f"{SECONDS} s per run, gunicorn {WORKERS} workers, commit {_commit()}.",
         "",
         "Server ms: median of in-process renders with the test client, warm caches,"
-        " no page cache; no fragments: with every cached fragment made again on"
-        " each request, as for the first visitor after a change. × static and"
+        " no page cache. × static and"
         " × nginx: the page's rate divided by that of a static file from the"
         " same gunicorn, and of the saved home page from nginx, at the same"
         " connections. Δ: change from the previous run.",
@@ -479,12 +462,6 @@ def _write(rows: list[Row]) -> None:
                     "" if row.html_bytes is None else f"{row.html_bytes / 1024:.1f}",
                     "" if row.server_ms is None else f"{row.server_ms:.1f}",
                     _change(row.server_ms, before.get("server_ms")),
-                    ""
-                    if row.queries_no_fragments is None
-                    else str(row.queries_no_fragments),
-                    ""
-                    if row.server_ms_no_fragments is None
-                    else f"{row.server_ms_no_fragments:.1f}",
                     "" if row.x_static is None else f"{row.x_static:.2f}",
                     "" if row.x_nginx is None else f"{row.x_nginx:.3f}",
                 ]

@@ -16,7 +16,7 @@ import os
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 
 # Two processes suit a small server with one or two cores. Each process keeps
-# its own database connections and, without REDIS_URL, its own cache.
+# its own database connections; the cache (the database's, or Redis) is shared.
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 
 # Threads let a process serve another request while one waits on the database

@@ -67,7 +67,7 @@ def workshop_index(index, request: HttpRequest, *, past: bool = False):
         workshops = workshops.filter(end__lte=now).order_by("-start")
     else:
         workshops = workshops.filter(end__gt=now).order_by("start")
-    options = _filter_options(index, listed, workshops, past, now)
+    options = _filter_options(listed, workshops, past, now)
     topics = options["topics"]
     topic = _choose(topics, request.GET.get("topic", ""))
     formats = WorkshopFormat.choices
@@ -127,7 +127,7 @@ def workshop_index(index, request: HttpRequest, *, past: bool = False):
     return TemplateResponse(request, index.get_template(request), context)
 
 
-def _filter_options(index, listed, workshops, past: bool, now: datetime.datetime):
+def _filter_options(listed, workshops, past: bool, now: datetime.datetime):
     """The topics and months to filter by, and when the listing next changes."""
     months = workshops.order_by().datetimes("start", "month", tzinfo=_zone())
     return {
