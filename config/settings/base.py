@@ -213,6 +213,8 @@ LANGUAGES = [
     ("fr-ca", _("French (Canada)")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Canadian French times ("9 h 30") and the date formats emails use (home.dates).
+FORMAT_MODULE_PATH = ["config.formats"]
 TIME_ZONE = env("TIME_ZONE", default="America/Vancouver")
 USE_I18N = True
 USE_TZ = True

@@ -1,8 +1,14 @@
-"""The emails a signer receives, in wording staff may replace in settings."""
+"""The emails a signer receives, in wording staff may replace in settings.
+
+Each is written in the signer's language (``Pledge.language``); the staff
+notice in the language its readers chose for the admin.
+"""
 
 import re
 
+from django.conf import settings
 from django.core.mail import EmailMessage
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from employers.pledges.models import Pledge, PledgeSettings
@@ -111,22 +117,35 @@ def fill(text: str, values: dict[str, str]) -> str:
 
 
 def build_message(
-    kind: str, pledge: Pledge, *, site, to: list[str] | None = None, **values
+    kind: str,
+    pledge: Pledge,
+    *,
+    site,
+    to: list[str] | None = None,
+    language: str = "",
+    **values,
 ) -> EmailMessage:
-    """Compose one message, using the staff's wording when they wrote one."""
+    """Compose one message in ``language`` (the signer's unless given).
+
+    Staff's own wording, typed in the admin in the site's default language,
+    replaces the standard wording in that language only: a signer in another
+    language gets the standard wording, translated.
+    """
+    language = language or pledge.language
     subject, body = FIXED.get(kind) or DEFAULTS[kind]
-    if kind in DEFAULTS:
+    if kind in DEFAULTS and language == settings.LANGUAGE_CODE:
         program = PledgeSettings.for_site(site)
         subject = getattr(program, f"{kind}_subject") or subject
         body = getattr(program, f"{kind}_body") or body
-    values = {
-        "organization": pledge.organization_name,
-        "contact_name": pledge.contact_name,
-        "site_name": SiteSettings.for_site(site).organization_name,
-        **values,
-    }
-    return EmailMessage(
-        subject=" ".join(fill(subject, values).split()),
-        body=fill(body, values),
-        to=to or [pledge.email],
-    )
+    with translation.override(language):
+        values = {
+            "organization": pledge.organization_name,
+            "contact_name": pledge.contact_name,
+            "site_name": SiteSettings.for_site(site).organization_name,
+            **values,
+        }
+        return EmailMessage(
+            subject=" ".join(fill(subject, values).split()),
+            body=fill(body, values),
+            to=to or [pledge.email],
+        )

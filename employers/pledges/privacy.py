@@ -36,6 +36,7 @@ class PledgeContacts:
             str(_("Job title")): pledge.job_title,
             str(_("Work email")): pledge.email,
             str(_("Phone")): pledge.phone,
+            str(_("Language of emails")): str(pledge.get_language_display()),
             str(_("Website")): pledge.website,
             str(_("Public statement")): pledge.statement,
             str(_("Logo uploaded")): bool(pledge.logo),

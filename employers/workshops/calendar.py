@@ -3,6 +3,8 @@
 Each workshop keeps one UID for good, so an update or a cancellation replaces
 the event already in someone's calendar; its SEQUENCE rises with each change
 registrants were told about. Times carry the site's zone with a VTIMEZONE.
+Text is in the active language, marked with its LANGUAGE parameter: a
+registrant's file in theirs, a page's feed in the page's.
 """
 
 import zoneinfo
@@ -11,7 +13,7 @@ from collections.abc import Iterable
 import icalendar
 
 from django.conf import settings
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 PRODID = "-//Welcoming Workplaces//Workshops//EN"
@@ -36,26 +38,45 @@ def _location(workshop, *, online_link: str) -> str:
     return " / ".join(parts)
 
 
+def _language_tag() -> dict:
+    """The LANGUAGE parameter of text in the active language (RFC 5545 3.2.10)."""
+    language = translation.get_language()
+    if not language:
+        return {}
+    return {"LANGUAGE": translation.to_locale(language).replace("_", "-")}
+
+
 def workshop_event(
-    workshop, *, url: str, online_link: str = "", cancelled: bool = False
+    workshop,
+    *,
+    url: str,
+    online_link: str = "",
+    cancelled: bool = False,
+    localized=None,
 ) -> icalendar.Event:
-    """One workshop as an event; ``online_link`` only for confirmed registrants."""
+    """One workshop as an event; ``online_link`` only for confirmed registrants.
+
+    ``localized`` is the workshop's page in the reader's language, for the
+    title and summary; the UID and SEQUENCE stay the workshop's own.
+    """
     zone = zoneinfo.ZoneInfo(settings.TIME_ZONE)
+    text = localized or workshop
+    language = _language_tag()
     event = icalendar.Event()
     event.add("uid", workshop_uid(workshop))
     event.add("sequence", _sequence(workshop))
     event.add("dtstamp", timezone.now())
     event.add("dtstart", workshop.start.astimezone(zone))
     event.add("dtend", workshop.end.astimezone(zone))
-    event.add("summary", workshop.title)
-    description = [workshop.summary, "", url]
+    event.add("summary", text.title, parameters=language)
+    description = [text.summary, "", url]
     if online_link:
         description += ["", _("Join online: %(link)s") % {"link": online_link}]
-    event.add("description", "\n".join(description))
+    event.add("description", "\n".join(description), parameters=language)
     event.add("url", url)
     location = _location(workshop, online_link=online_link)
     if location:
-        event.add("location", location)
+        event.add("location", location, parameters=language)
     is_cancelled = cancelled or workshop.is_cancelled
     event.add("status", "CANCELLED" if is_cancelled else "CONFIRMED")
     return event

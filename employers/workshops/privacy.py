@@ -40,6 +40,7 @@ class WorkshopRegistrations:
             str(_("Sector")): registration.get_sector_display(),
             str(_("Organization size")): registration.get_size_display(),
             str(_("Seats")): registration.seats,
+            str(_("Language of emails")): str(registration.get_language_display()),
             str(_("Accessibility or accommodation needs")): (
                 registration.accommodation_needs
             ),

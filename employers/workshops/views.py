@@ -9,7 +9,7 @@ from django.core.paginator import Paginator
 from django.db.models import Min, Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
 
 from employers.workshops.calendar import CONTENT_TYPE, calendar_bytes, workshop_event
@@ -368,15 +368,19 @@ def registration_page(workshop, request, token) -> HttpResponse:
 
 
 def _personal_ics(workshop, request, registration) -> HttpResponse:
+    """The registrant's own calendar file, in the language they registered in."""
     confirmed = registration.status == Registration.Status.CONFIRMED
     online = workshop.online_link if confirmed and workshop.is_online else ""
-    event = workshop_event(
-        workshop,
-        url=service.workshop_url(workshop, _base_url(request)),
-        online_link=online,
-        cancelled=registration.status == Registration.Status.CANCELLED,
-    )
-    return _ics(calendar_bytes([event], method="PUBLISH"), f"{workshop.slug}.ics")
+    with translation.override(registration.language):
+        page = workshop.localized
+        event = workshop_event(
+            registration.workshop,
+            url=service.workshop_url(page, _base_url(request)),
+            online_link=online,
+            cancelled=registration.status == Registration.Status.CANCELLED,
+            localized=page,
+        )
+    return _ics(calendar_bytes([event], method="PUBLISH"), f"{page.slug}.ics")
 
 
 def claim(workshop, request, token) -> HttpResponse:

@@ -4,6 +4,7 @@ import hashlib
 import re
 import unicodedata
 
+from django.conf import settings
 from django.core.files.storage import storages
 from django.db import models
 from django.db.models import Q
@@ -146,6 +147,14 @@ class Pledge(models.Model):
     email = models.EmailField(_("work email"), blank=True, db_index=True)
     email_domain = models.CharField(max_length=254, blank=True, editable=False)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
+    # Every email to the signer is written in it (home.languages).
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("Emails to the signer are written in this language."),
+    )
 
     # Consents, with the version of the wording the signer saw.
     listing_consent_at = models.DateTimeField(_("consent to be listed"), null=True)

@@ -2,19 +2,23 @@
 
 Each workflow runs in one transaction. Emails are queued inside it (see
 ``home.mail``), so they go out only if the change is saved, and exactly once.
+Each email to a signer is written in the language they signed in, with links
+to the pledge pages in that language, whoever or whatever sends it.
 """
 
 import datetime
+from collections import defaultdict
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, models, transaction
 from django.db.models import Q
 from django.http import HttpRequest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
 
 from wagtail.log_actions import log
@@ -28,6 +32,7 @@ from employers.pledges.models import (
     PledgeSettings,
 )
 from employers.pledges.models.pledges import normalize_organization_name
+from home.languages import current_language, staff_language
 from home.tokens import new_token, token_digest
 
 VERIFICATION_HOURS = 72
@@ -76,8 +81,13 @@ class Verification(models.TextChoices):
 
 
 def _page_url(page: PledgePage, route: str, request: HttpRequest | None, **kwargs):
-    """An absolute link to a route of the page: the visitor's own host when
-    there is a request, the site's address (Settings > Sites) otherwise."""
+    """An absolute link to a route of the page in the active language.
+
+    The page's live translation in that language if it has one, else the
+    page. The visitor's own host when there is a request, the site's address
+    (Settings > Sites) otherwise.
+    """
+    page = page.localized
     path = page.get_url_parts(request)[2] + page.reverse_subpage(route, kwargs=kwargs)
     if request is not None:
         return request.build_absolute_uri(path)
@@ -164,6 +174,7 @@ def sign_pledge(
         job_title=data["job_title"],
         email=data["email"],
         phone=data["phone"],
+        language=current_language(),
         listing_consent_at=now,
         listing_consent_version=page.listing_consent_version,
         news_consent_at=now if data["news_consent"] else None,
@@ -182,10 +193,11 @@ def sign_pledge(
                 for commitment in data["commitments"]
             )
             log(pledge, "pledges.pledge.submitted")
-            link = _page_url(page, "verify", request, token=raw_token)
-            build_message(
-                "verification", pledge, site=_site(page, request), link=link
-            ).send()
+            with translation.override(pledge.language):
+                link = _page_url(page, "verify", request, token=raw_token)
+                build_message(
+                    "verification", pledge, site=_site(page, request), link=link
+                ).send()
     except IntegrityError:
         # The same form posted at the same instant: the other post won.
         if pledge.logo:
@@ -214,10 +226,11 @@ def resend_verification(
             pledge.save(
                 update_fields=["verification_digest", "verification_expires_at"]
             )
-            link = _page_url(page, "verify", request, token=raw_token)
-            build_message(
-                "verification", pledge, site=_site(page, request), link=link
-            ).send()
+            with translation.override(pledge.language):
+                link = _page_url(page, "verify", request, token=raw_token)
+                build_message(
+                    "verification", pledge, site=_site(page, request), link=link
+                ).send()
             sent += 1
     return sent
 
@@ -247,38 +260,62 @@ def verify_pledge(
         pledge.save(update_fields=["status", "verified_at"])
         log(pledge, "pledges.pledge.verified")
         site = _site(page, request)
-        build_message(
-            "received",
-            pledge,
-            site=site,
-            link=_page_url(page, "request_manage_link", request),
-        ).send()
+        with translation.override(pledge.language):
+            build_message(
+                "received",
+                pledge,
+                site=site,
+                link=_page_url(page, "request_manage_link", request),
+            ).send()
         _notify_moderators(pledge, site, request)
     return Verification.VERIFIED, pledge
 
 
-def _notify_moderators(pledge: Pledge, site, request: HttpRequest | None) -> None:
+def _moderator_languages(site) -> dict[str, str]:
+    """Who is told of a pledge to review, and the language each reads.
+
+    The settings' address if staff gave one, else every moderator. An
+    address that is a staff member's reads their admin language; any other
+    the site's default language.
+    """
+    users = (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .exclude(email="")
+        .select_related("wagtail_userprofile")
+        .order_by("pk")
+    )
     address = PledgeSettings.for_site(site).notify_email
     if address:
-        recipients = [address]
-    else:
-        recipients = list(
-            get_user_model()
-            .objects.filter(is_active=True)
-            .exclude(email="")
-            .filter(
-                Q(is_superuser=True)
-                | Q(groups__permissions__codename="moderate_pledge")
-                | Q(user_permissions__codename="moderate_pledge")
-            )
-            .values_list("email", flat=True)
-            .distinct()
-        )
-    if not recipients:
-        return
+        user = users.filter(email__iexact=address).first()
+        return {address: staff_language(user) if user else settings.LANGUAGE_CODE}
+    moderators = users.filter(
+        Q(is_superuser=True)
+        | Q(groups__permissions__codename="moderate_pledge")
+        | Q(user_permissions__codename="moderate_pledge")
+    ).distinct()
+    languages: dict[str, str] = {}
+    for user in moderators:
+        languages.setdefault(user.email, staff_language(user))
+    return languages
+
+
+def _notify_moderators(pledge: Pledge, site, request: HttpRequest | None) -> None:
+    """One notice per language, in the admin language of those who read it."""
+    by_language = defaultdict(list)
+    for address, language in _moderator_languages(site).items():
+        by_language[language].append(address)
     path = reverse(Pledge.snippet_viewset.get_url_name("inspect"), args=[pledge.pk])
     link = request.build_absolute_uri(path) if request else site.root_url + path
-    build_message("staff_review", pledge, site=site, to=recipients, link=link).send()
+    for language, recipients in by_language.items():
+        build_message(
+            "staff_review",
+            pledge,
+            site=site,
+            to=recipients,
+            language=language,
+            link=link,
+        ).send()
 
 
 def approve_pledge(pledge_id: int, *, user, site) -> bool:
@@ -295,22 +332,25 @@ def approve_pledge(pledge_id: int, *, user, site) -> bool:
         pledge.save(update_fields=["status", "approved_at", "expires_at"])
         _update_level(pledge, site)
         log(pledge, "pledges.pledge.approved", user=user)
-        page = PledgePage.objects.live().first()
-        registry = page.registry() if page else None
-        profile = (
-            registry.get_full_url()
-            + registry.reverse_subpage("profile", kwargs={"slug": pledge.slug})
-            if registry
-            else ""
-        )
-        build_message(
-            "approved",
-            pledge,
-            site=site,
-            profile_link=profile,
-            badge_link=profile + "badge.svg" if profile else "",
-            link=_page_url(page, "request_manage_link", None) if page else "",
-        ).send()
+        # The moderator's admin language is not the signer's.
+        with translation.override(pledge.language):
+            page = PledgePage.objects.live().first()
+            registry = page.registry() if page else None
+            registry = registry.localized if registry else None
+            profile = (
+                registry.get_full_url()
+                + registry.reverse_subpage("profile", kwargs={"slug": pledge.slug})
+                if registry
+                else ""
+            )
+            build_message(
+                "approved",
+                pledge,
+                site=site,
+                profile_link=profile,
+                badge_link=profile + "badge.svg" if profile else "",
+                link=_page_url(page, "request_manage_link", None) if page else "",
+            ).send()
     return True
 
 
@@ -339,13 +379,14 @@ def issue_manage_link(
     request: HttpRequest | None = None,
     valid_until: datetime.datetime | None = None,
 ) -> str:
-    """Store a new manage token for the pledge and return its link."""
+    """Store a new manage token for the pledge; its link, in the signer's language."""
     raw_token, pledge.manage_digest = new_token()
     pledge.manage_expires_at = valid_until or (
         timezone.now() + datetime.timedelta(days=MANAGE_LINK_DAYS)
     )
     pledge.save(update_fields=["manage_digest", "manage_expires_at"])
-    return _page_url(page, "manage", request, token=raw_token)
+    with translation.override(pledge.language):
+        return _page_url(page, "manage", request, token=raw_token)
 
 
 def send_manage_links(

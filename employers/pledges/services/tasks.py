@@ -2,7 +2,8 @@
 
 Every task is idempotent: each pledge is re-read under a row lock and marked
 with what was done for its current expiry date, so a second run (or two runs
-at once) sends nothing twice.
+at once) sends nothing twice. Emails go out in each signer's language, with
+its dates and links (see services.lifecycle).
 """
 
 import datetime
@@ -13,8 +14,7 @@ from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.db import transaction
 from django.db.models import F, Q, QuerySet
-from django.utils import timezone
-from django.utils.formats import date_format
+from django.utils import timezone, translation
 
 from wagtail.log_actions import log
 from wagtail.models import Site
@@ -22,6 +22,7 @@ from wagtail.models import Site
 from employers.pledges.mail import build_message
 from employers.pledges.models import Pledge, PledgePage, PledgeSettings
 from employers.pledges.services.lifecycle import issue_manage_link
+from home.dates import long_date
 
 REMINDER_DAYS_BEFORE = 30
 
@@ -52,12 +53,14 @@ def send_renewal_reminders(page: PledgePage, site: Site, now=None) -> int:
 
     def remind(pledge: Pledge) -> None:
         link = issue_manage_link(page, pledge, valid_until=_grace_end(pledge, program))
+        with translation.override(pledge.language):
+            expires = long_date(timezone.localtime(pledge.expires_at))
         build_message(
             "renewal",
             pledge,
             site=site,
             link=link,
-            expires=date_format(timezone.localtime(pledge.expires_at), "DATE_FORMAT"),
+            expires=expires,
             grace_days=str(program.grace_days),
         ).send()
         pledge.renewal_reminder_for = pledge.expires_at

@@ -154,7 +154,13 @@ class RegistrationForm(forms.ModelForm):
             "size",
             "seats",
             "accommodation_needs",
+            "language",
         ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Not sent (a script, an older form): the workshop page's language.
+        self.fields["language"].required = False
 
 
 class RegistrationCreateView(CreateView):
@@ -162,6 +168,7 @@ class RegistrationCreateView(CreateView):
         self.form = form
         data = dict(form.cleaned_data)
         workshop = data.pop("workshop")
+        data["language"] = data.get("language") or workshop.locale.language_code
         try:
             self.object = service.register(
                 workshop, data, source=Registration.Source.STAFF
@@ -331,9 +338,13 @@ def check_in(request, workshop_id: int):
             walk_in_form = WalkInForm(request.POST)
             if walk_in_form.is_valid():
                 try:
+                    # Someone at the door: the workshop page's language.
                     outcome = service.register(
                         workshop,
-                        walk_in_form.cleaned_data,
+                        {
+                            **walk_in_form.cleaned_data,
+                            "language": workshop.locale.language_code,
+                        },
                         source=Registration.Source.STAFF,
                     )
                 except service.AlreadyRegistered as error:

@@ -2,6 +2,7 @@
 
 import secrets
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -74,6 +75,14 @@ class Registration(models.Model):
     )
     source = models.CharField(
         _("source"), max_length=10, choices=Source, default=Source.WEBSITE
+    )
+    # Every email to the registrant is written in it (home.languages).
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("Emails to this person are written in this language."),
     )
     # The personal link signs this with the secret key (see
     # services.registration.registration_token): useless without the key.

@@ -2,14 +2,17 @@
 
 Each person gets their own email (never a shared To, Cc or Bcc), addressed by
 name and ending with the link to their registration page, where they can
-cancel. Everything is queued in one transaction (home.mail) and delivered
-after commit, and the send is logged on the workshop page.
+cancel. The staff's subject and message go out as written; the greeting,
+details and links around them are in each person's own language. Everything
+is queued in one transaction (home.mail) and delivered after commit, and the
+send is logged on the workshop page.
 """
 
 from django.core.mail import EmailMessage, get_connection
 from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
 from django.template.loader import render_to_string
+from django.utils import translation
 
 from wagtail.log_actions import log
 
@@ -69,28 +72,38 @@ def build_message(
     *,
     base_url: str | None = None,
     preview: bool = False,
+    pages: dict[str, WorkshopPage] | None = None,
 ) -> EmailMessage:
-    """The email one registrant receives; ``preview`` hides their secret link."""
+    """The email one registrant receives, in their language.
+
+    ``preview`` hides their secret link; ``pages`` keeps the workshop's page
+    in each language once found, for a send to many.
+    """
     workshop = registration.workshop
-    token = registration_token(registration)
-    personal = links(registration, base_url, token)
-    if preview:
-        personal = {
-            key: url.replace(token, HIDDEN_TOKEN) for key, url in personal.items()
+    pages = {} if pages is None else pages
+    with translation.override(registration.language):
+        if registration.language not in pages:
+            pages[registration.language] = workshop.localized
+        page = pages[registration.language]
+        token = registration_token(registration)
+        personal = links(registration, base_url, token, page=page)
+        if preview:
+            personal = {
+                key: url.replace(token, HIDDEN_TOKEN) for key, url in personal.items()
+            }
+        context = {
+            "registration": registration,
+            "workshop": page,
+            "body": body.strip(),
+            "show_online_link": (
+                registration.status == Status.CONFIRMED
+                and workshop.is_online
+                and bool(workshop.online_link)
+            ),
+            **local_times(workshop),
+            **personal,
         }
-    context = {
-        "registration": registration,
-        "workshop": workshop,
-        "body": body.strip(),
-        "show_online_link": (
-            registration.status == Status.CONFIRMED
-            and workshop.is_online
-            and bool(workshop.online_link)
-        ),
-        **local_times(workshop),
-        **personal,
-    }
-    text = render_to_string("workshops/email/registrant_message.txt", context)
+        text = render_to_string("workshops/email/registrant_message.txt", context)
     return EmailMessage(subject, text, to=[registration.email])
 
 
@@ -131,9 +144,10 @@ def send_registrant_email(
                 send_key=send_key,
             )
             # One backend call for the lot: one delivery after commit.
+            pages: dict[str, WorkshopPage] = {}
             get_connection().send_messages(
                 [
-                    build_message(person, subject, body, base_url=base_url)
+                    build_message(person, subject, body, base_url=base_url, pages=pages)
                     for person in people
                 ]
             )

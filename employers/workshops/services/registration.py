@@ -4,12 +4,13 @@ Every workflow runs in ``transaction.atomic()``. Anything that changes who holds
 a seat first locks the workshop row (``SELECT … FOR UPDATE`` on PostgreSQL; on
 SQLite every transaction takes the write lock at BEGIN, see settings), so two
 people can never both take the last seat. Emails are queued in the same
-transaction (home.mail) and delivered after commit.
+transaction (home.mail) and delivered after commit. Every email is written in
+the language the person registered in (``Registration.language``), with dates,
+times and links in it, whether a request or the scheduled run sends it.
 """
 
 import datetime
 import hashlib
-import zoneinfo
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -19,7 +20,7 @@ from django.db import transaction
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
 
@@ -32,6 +33,8 @@ from employers.workshops.models import (
     WorkshopFeedback,
     WorkshopPage,
 )
+from home.dates import time_span
+from home.languages import current_language, site_language
 
 Status = Registration.Status
 State = RegistrationState
@@ -107,7 +110,8 @@ def find_registration(workshop: WorkshopPage, token: str) -> Registration | None
     Nothing is looked up before the signature checks out against
     ``SECRET_KEY`` or a fallback, so tokens cannot be guessed or enumerated;
     then the signed pk finds the row and the nonce is compared in constant
-    time.
+    time. A link opens on the workshop's page in any language: emails link to
+    the page in the registrant's language.
     """
     if not token or not SIGNATURE_LENGTH < len(token) <= MAX_TOKEN_LENGTH:
         return None
@@ -122,7 +126,11 @@ def find_registration(workshop: WorkshopPage, token: str) -> Registration | None
     if not isinstance(pk, int) or not isinstance(nonce, str) or not nonce:
         return None
     registration = (
-        Registration.objects.filter(pk=pk, workshop=workshop, purged_at__isnull=True)
+        Registration.objects.filter(
+            pk=pk,
+            workshop__translation_key=workshop.translation_key,
+            purged_at__isnull=True,
+        )
         .select_related("workshop")
         .first()
     )
@@ -141,10 +149,19 @@ def workshop_url(workshop: WorkshopPage, base_url: str | None = None, sub="") ->
 
 
 def links(
-    registration: Registration, base_url: str | None = None, token: str = ""
+    registration: Registration,
+    base_url: str | None = None,
+    token: str = "",
+    *,
+    page: WorkshopPage | None = None,
 ) -> dict:
-    """The registrant's addresses; ``token`` saves signing one already made."""
-    workshop = registration.workshop
+    """The registrant's addresses, on the workshop's page in the active language.
+
+    That is the page's live translation if it has one (Wagtail's
+    ``localized``), else the page itself; ``page`` passes one already found.
+    ``token`` saves signing one already made.
+    """
+    workshop = page or registration.workshop.localized
     token = token or registration_token(registration)
 
     def sub(name, *args):
@@ -241,8 +258,10 @@ def register(
     """Register one person: a seat if there is one, else the waitlist.
 
     ``data`` holds the form's fields: name, email, organization, job_title,
-    sector, size, seats, accommodation_needs, answers, future_events_consent.
-    Staff adding a walk-in (``source=staff``) bypass the closing time.
+    sector, size, seats, accommodation_needs, answers, future_events_consent,
+    and the language emails are written in (staff choose it; else the
+    language of the page the person registered on, the active one). Staff
+    adding a walk-in (``source=staff``) bypass the closing time.
     """
     now = now or timezone.now()
     email = data["email"].strip().lower()
@@ -272,6 +291,7 @@ def register(
             raise WorkshopFull(_("Sorry, this workshop is full."))
         registration = Registration(
             workshop=workshop,
+            language=site_language(data.get("language") or current_language()),
             status=status,
             seats=seats,
             name=data["name"],
@@ -688,11 +708,15 @@ def send_status_email(
 
 
 def local_times(workshop: WorkshopPage) -> dict:
-    zone = zoneinfo.ZoneInfo(settings.TIME_ZONE)
-    return {
-        "start": workshop.start.astimezone(zone),
-        "end": workshop.end.astimezone(zone),
-    }
+    """When the workshop runs, in the site's zone and the active language.
+
+    ``when`` reads "Thursday 4 February 2027, 9:00 a.m. – 11:00 a.m. PST" or
+    "jeudi 4 février 2027, de 9 h à 11 h PST" (home.dates).
+    """
+    zone = timezone.get_default_timezone()
+    start = timezone.localtime(workshop.start, zone)
+    end = timezone.localtime(workshop.end, zone)
+    return {"start": start, "end": end, "when": time_span(start, end)}
 
 
 def _email(
@@ -702,30 +726,42 @@ def _email(
     base_url: str | None = None,
     ics: bool = False,
 ) -> None:
+    """Send one email, written in the registrant's language.
+
+    The workshop's title, summary and links come from its page in that
+    language when it has one; seats, times and the calendar UID are the
+    workshop's own.
+    """
     workshop = registration.workshop
-    context = {
-        "registration": registration,
-        "workshop": workshop,
-        "position": waitlist_position(registration),
-        "show_online_link": (
-            registration.status == Status.CONFIRMED
-            and workshop.is_online
-            and bool(workshop.online_link)
-        ),
-        **local_times(workshop),
-        **links(registration, base_url),
-    }
-    body = render_to_string(f"workshops/email/{kind}.txt", context)
-    message = EmailMessage(_subject(kind, workshop), body, to=[registration.email])
-    if ics:
-        online = workshop.online_link if context["show_online_link"] else ""
-        event = workshop_event(
-            workshop,
-            url=context["workshop_url"],
-            online_link=online,
-            cancelled=kind == "workshop_cancelled",
-        )
-        message.attach(
-            f"{workshop.slug}.ics", calendar_bytes([event], method="PUBLISH"), ICS_TYPE
-        )
+    with translation.override(registration.language):
+        page = workshop.localized
+        context = {
+            "registration": registration,
+            "workshop": page,
+            "cancellation_message": (
+                page.cancellation_message or workshop.cancellation_message
+            ),
+            "position": waitlist_position(registration),
+            "show_online_link": (
+                registration.status == Status.CONFIRMED
+                and workshop.is_online
+                and bool(workshop.online_link)
+            ),
+            **local_times(workshop),
+            **links(registration, base_url, page=page),
+        }
+        body = render_to_string(f"workshops/email/{kind}.txt", context)
+        message = EmailMessage(_subject(kind, page), body, to=[registration.email])
+        if ics:
+            online = workshop.online_link if context["show_online_link"] else ""
+            event = workshop_event(
+                workshop,
+                url=context["workshop_url"],
+                online_link=online,
+                cancelled=kind == "workshop_cancelled",
+                localized=page,
+            )
+            message.attach(
+                f"{page.slug}.ics", calendar_bytes([event], method="PUBLISH"), ICS_TYPE
+            )
     message.send()
