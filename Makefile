@@ -31,8 +31,12 @@ demo: migrate ## Load the demo site (only adds what is missing)
 run: demo ## Install, migrate, load the demo and serve at http://127.0.0.1:8000
 	$(BIN)/python manage.py runserver $(HOST)
 
-test: install ## Run the whole test suite (DATABASE_URL picks the database)
-	$(BIN)/python -m pytest
+# One pytest worker per core (pytest-xdist), handed tests two at a time so the
+# slow browser tests, which pytest-django runs last, are shared out evenly.
+XDIST ?= -n auto --maxschedchunk 2
+
+test: install ## Run the whole test suite in parallel (DATABASE_URL picks the database)
+	$(BIN)/python -m pytest $(XDIST)
 
 .PHONY: reliability audit
 reliability: install ## Restart the database and soak the site under gunicorn (own PostgreSQL)

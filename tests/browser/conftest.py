@@ -4,13 +4,18 @@ Without a Chromium these tests skip with a message, unless REQUIRE_BROWSER=1
 (as in CI), where a missing browser is a failure.
 """
 
+import io
 import os
 import shutil
 from collections.abc import Iterator
 
+import psycopg2
 import pytest
 
-from django.db import connections
+from django.core.management import call_command
+from django.db import connection, connections
+
+from home.models import HomePage
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or ""
 # Flags that keep a headless Chromium quiet on a machine without internet.
@@ -103,3 +108,70 @@ def axe_violations():
         return "" if results.violations_count == 0 else results.generate_report()
 
     return check
+
+
+def _postgres_admin(statements: list[str]) -> None:
+    """Run statements that need no open session on the test database."""
+    database = connection.settings_dict
+    admin = psycopg2.connect(
+        dbname="postgres",
+        user=database["USER"],
+        password=database["PASSWORD"],
+        host=database["HOST"] or None,
+        port=database["PORT"] or None,
+    )
+    admin.autocommit = True
+    try:
+        with admin.cursor() as cursor:
+            for statement in statements:
+                cursor.execute(statement)
+    finally:
+        admin.close()
+
+
+@pytest.fixture(scope="session")
+def _demo_snapshot(django_db_setup, django_db_blocker) -> Iterator[dict]:
+    """The PostgreSQL database this process copies its test database from,
+    once that holds the demo; dropped at the end of the session."""
+    snapshot: dict = {}
+    yield snapshot
+    if snapshot:
+        with django_db_blocker.unblock():
+            _postgres_admin([f'DROP DATABASE IF EXISTS "{snapshot["name"]}"'])
+
+
+@pytest.fixture
+def demo_site(transactional_db, _demo_snapshot) -> HomePage:
+    """The full demo site, committed, for the live server to serve.
+
+    Overrides tests/conftest.py's, whose rows are never committed. Loading
+    takes seconds, so on PostgreSQL the first load is kept in a template
+    database and later tests start from a copy of it (a fraction of a second).
+    The test's flush empties the copy as it would the loaded database.
+    Request it before ``page`` or ``browser``: the copy ends every session on
+    the test database.
+    """
+    if connection.vendor != "postgresql":
+        call_command("load_demo_data", force=True, stdout=io.StringIO())
+        return HomePage.objects.get(depth=2)
+    database = connection.settings_dict["NAME"]
+    connection.close()
+    if not _demo_snapshot:
+        call_command("load_demo_data", force=True, stdout=io.StringIO())
+        connection.close()
+        snapshot = f"{database}_demo"
+        _postgres_admin(
+            [
+                f'DROP DATABASE IF EXISTS "{snapshot}"',
+                f'CREATE DATABASE "{snapshot}" TEMPLATE "{database}"',
+            ]
+        )
+        _demo_snapshot["name"] = snapshot
+    else:
+        _postgres_admin(
+            [
+                f'DROP DATABASE "{database}" WITH (FORCE)',
+                f'CREATE DATABASE "{database}" TEMPLATE "{_demo_snapshot["name"]}"',
+            ]
+        )
+    return HomePage.objects.get(depth=2)

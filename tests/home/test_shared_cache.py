@@ -70,23 +70,38 @@ def redis_server(tmp_path):
         if os.environ.get("CI"):
             pytest.fail("redis-server is missing: .ci/run installs it")
         pytest.skip("redis-server is not installed")
-    port = _free_port()
-    process = subprocess.Popen(
-        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", ""]
-        + ["--appendonly", "no", "--dir", str(tmp_path)],
-        stdout=subprocess.DEVNULL,
-    )
-    client = redis.Redis(port=port)
-    for _ in range(100):
-        try:
-            client.ping()
+    # Another process (an xdist worker, a live server) may take the free port
+    # before Redis binds it: then Redis exits, and another port is tried.
+    for _attempt in range(5):
+        port = _free_port()
+        process = subprocess.Popen(
+            [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", ""]
+            + ["--appendonly", "no", "--dir", str(tmp_path)],
+            stdout=subprocess.DEVNULL,
+        )
+        if _answers(redis.Redis(port=port), process):
             break
-        except redis.ConnectionError:
-            time.sleep(0.05)
+        process.terminate()
+        process.wait(timeout=10)
+    else:
+        pytest.fail("redis-server did not start on a free port in five tries")
     url = f"redis://127.0.0.1:{port}/0"
     yield url, process
     process.terminate()
     process.wait(timeout=10)
+
+
+def _answers(client: redis.Redis, process: subprocess.Popen) -> bool:
+    """Whether this process is the Redis answering on the port, within five
+    seconds; not when another server holds the port."""
+    for _ in range(100):
+        if process.poll() is not None:
+            return False
+        try:
+            return client.info("server")["process_id"] == process.pid
+        except redis.ConnectionError:
+            time.sleep(0.05)
+    return False
 
 
 def _use_redis(settings, url: str, prefix: str) -> None:

@@ -24,7 +24,7 @@ from tests.employers.pledges.test_pledge_signing import sign_data
 from tests.reliability.fuzzing import FUZZ, exercise, mutated, texts
 from tests.reliability.traffic import shown_at
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.fuzz]
 
 TOKENS = st.one_of(
     st.from_regex(r"[\w-]{20,80}", fullmatch=True),

@@ -29,7 +29,7 @@ from tests.reliability.fuzzing import (
 )
 from tests.reliability.traffic import shown_at
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.fuzz]
 
 PAGES = ["1", "2", "0", "-1", "last", "999999"]
 

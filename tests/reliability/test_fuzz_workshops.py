@@ -23,7 +23,7 @@ from tests.employers.workshops.test_workshop_registration import (
 )
 from tests.reliability.fuzzing import FUZZ, exercise, mutated, texts
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.fuzz]
 
 TOKENS = st.one_of(
     st.from_regex(r"[0-9a-f]{43}", fullmatch=True),
