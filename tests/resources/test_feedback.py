@@ -67,7 +67,6 @@ def test_overlong_comment_is_refused_politely(client, guide_with_every_block):
         {"homepage": "http://spam.example"},
         {"shown_at": "just now"},
         {"shown_at": "forged"},
-        {"shown_at": ""},
     ],
 )
 def test_bots_are_turned_away_and_nothing_is_stored(
