@@ -91,15 +91,22 @@ def _choose(options: list, attribute: str, value: str):
 
 def _featured(featured) -> list:
     """The guides staff chose to feature that anyone may read."""
-    links = featured.filter(guide__in=_readable_guides()).select_related("guide")
-    return [link.guide for link in links.defer("guide__body")]
+    return _readable([link.guide_id for link in featured.all()])
 
 
-def _readable_guides():
-    """Live guides outside private sections, as a subquery."""
+def _readable(guide_ids: list[int]) -> list:
+    """The live guides outside private sections among ``guide_ids``, in order.
+
+    Reads the ids from the links as given, so a preview's unsaved choices
+    (modelcluster keeps them in memory) count too.
+    """
     from resources.models import GuidePage  # resources.models imports this module
 
-    return GuidePage.objects.live().public().values("pk")
+    if not guide_ids:
+        return []
+    found = GuidePage.objects.live().public().defer_streamfields()
+    by_pk = {page.pk: page for page in found.filter(pk__in=guide_ids)}
+    return [by_pk[pk] for pk in guide_ids if pk in by_pk]
 
 
 def guide_context(guide, request: HttpRequest) -> dict:
@@ -140,12 +147,8 @@ def _published(guide):
 
 def _related(guide) -> list:
     """The guides staff chose, then guides sharing a topic, up to RELATED_GUIDES."""
-    chosen = guide.related_guides.filter(guide__in=_readable_guides())
-    related = [
-        link.guide
-        for link in chosen.select_related("guide").defer("guide__body")
-        if link.guide.pk != guide.pk
-    ][:RELATED_GUIDES]
+    chosen = [link.guide_id for link in guide.related_guides.all()]
+    related = _readable([pk for pk in chosen if pk != guide.pk])[:RELATED_GUIDES]
     if len(related) < RELATED_GUIDES and guide.pk is not None:
         # Guides sharing a topic, by the topics as saved: one query, not two.
         related += list(
