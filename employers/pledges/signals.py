@@ -9,7 +9,6 @@ from employers.pledges.models import (
     PledgeCommitment,
     PledgeSettings,
 )
-from home import page_cache
 from home.signals import content_changed
 
 # Fields the public never sees: saving only these leaves the registry as it was.
@@ -69,10 +68,10 @@ def pledge_saved(sender, instance, update_fields=None, **kwargs):
     if instance.status == Pledge.Status.APPROVED or (
         status_may_have_changed and instance.status in CLOSED_PLEDGE_STATUSES
     ):
-        page_cache.invalidate(page_cache.CONTENT)
+        content_changed()
 
 
 @receiver(post_delete, sender=Pledge)
 def pledge_deleted(sender, instance, **kwargs):
     if instance.status == Pledge.Status.APPROVED:
-        page_cache.invalidate(page_cache.CONTENT)
+        content_changed()
