@@ -6,8 +6,15 @@ written in it (``translation.override``), with links to pages in it
 (Wagtail's ``page.localized`` in that language).
 """
 
+from collections.abc import Iterable
+from typing import TypeVar
+
 from django.conf import settings
+from django.db.models import QuerySet
 from django.utils import translation
+
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, TranslatableMixin
 
 
 def site_language(code: str | None) -> str:
@@ -37,3 +44,39 @@ def staff_language(user) -> str:
         return settings.LANGUAGE_CODE
     with translation.override(settings.LANGUAGE_CODE):
         return site_language(profile.get_preferred_language())
+
+
+def content_language() -> str:
+    """The active language as a Wagtail content language code (a locale's)."""
+    return get_supported_content_language_variant(translation.get_language())
+
+
+T = TypeVar("T", bound=TranslatableMixin)
+
+
+def localize_all(objects: Iterable[T], queryset: QuerySet | None = None) -> list[T]:
+    """Each object in the active language where a translation exists, in order.
+
+    The batch form of Wagtail's ``obj.localized``: one query for the whole
+    list instead of one per object, so a listing's query count stays fixed.
+    Objects already in the active language, or with no translation in
+    ``queryset`` (default: every row of the model; pass ``Page.objects.live()``
+    for pages), stay as they are. Two queries: the locale and the translations.
+    """
+    objects = list(objects)
+    if not objects or not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        return objects
+    locale = Locale.get_active()
+    foreign = {o.translation_key for o in objects if o.locale_id != locale.pk}
+    if not foreign:
+        return objects
+    if queryset is None:
+        queryset = type(objects[0]).objects.all()
+    translations = {
+        t.translation_key: t
+        for t in queryset.filter(translation_key__in=foreign, locale=locale)
+    }
+    return [
+        o if o.locale_id == locale.pk else translations.get(o.translation_key, o)
+        for o in objects
+    ]
