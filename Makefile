@@ -55,7 +55,7 @@ format: install ## Reformat Python code
 	$(BIN)/ruff format .
 
 messages: install ## Update the French translation files
-	$(BIN)/python manage.py makemessages --locale fr_CA --ignore '.venv/*' --ignore 'var/*'
+	$(BIN)/python manage.py makemessages --locale fr --ignore '.venv/*' --ignore 'var/*' --ignore 'demo/*'
 
 bench: install ## Benchmark public pages under gunicorn on PostgreSQL (REBUILD=1 rebuilds the data)
 	$(BIN)/python -m bench.run $(if $(REBUILD),--rebuild)

@@ -221,6 +221,17 @@ USE_I18N = True
 USE_TZ = True
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# Staff read the admin in English or French. One catalogue, locale/fr, serves
+# both the admin's "fr" and the site's "fr-ca": gettext falls back from fr_CA
+# to fr. Names in their own language, as Wagtail shows them.
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", "English"), ("fr", "Français")]
+
+# wagtail-localize (docs/i18n.md). No WAGTAILLOCALIZE_MACHINE_TRANSLATOR: our
+# French is written by people, and page text must not leave for a third-party
+# service. Translations follow their source ("synced") and start as drafts,
+# so a half-translated French page is never published by the Translate action.
+WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # Static files: hashed, compressed and served by WhiteNoise.
 STATIC_URL = "/static/"
