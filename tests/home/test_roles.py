@@ -44,6 +44,8 @@ EDITOR = {
     "workshops.add_facilitator",
     "workshops.change_facilitator",
     "resources.view_guidefeedback",
+    # Granted by wagtail-localize's own migration to the group named Editors.
+    "wagtail_localize.submit_translation",
 }
 MEDIA = {
     "wagtailimages.add_image",
