@@ -14,6 +14,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from home import impact
 from home.admin import mail as mail_admin
 from home.admin import privacy as privacy_admin
+from home.admin import translations as translations_admin
 from home.admin.feedback import RecentFeedbackPanel
 from home.impact.views import (
     ImpactReportPrintView,
@@ -110,3 +111,19 @@ def register_impact_report_permission():
     return Permission.objects.filter(
         content_type__app_label=app_label, codename=codename
     )
+
+
+# Translation status: the report under Reports and its dashboard panel.
+@hooks.register("register_admin_urls")
+def register_translation_status_urls():
+    return translations_admin.admin_urls()
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_status_menu_item():
+    return translations_admin.menu_item()
+
+
+@hooks.register("construct_homepage_panels")
+def add_translation_status_panel(request, panels):
+    panels.append(translations_admin.TranslationStatusPanel())
