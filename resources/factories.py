@@ -6,6 +6,8 @@ import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
 
+from wagtail.models import Locale
+
 from resources.models import GuideIndexPage, GuidePage, HiringStage, Topic
 
 
@@ -13,10 +15,11 @@ class TopicFactory(DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Topic {n}")
     slug = factory.Sequence(lambda n: f"topic-{n}")
     description = "Guides about one part of hiring newcomers."
+    locale = factory.LazyFunction(Locale.get_default)
 
     class Meta:
         model = Topic
-        django_get_or_create = ("slug",)
+        django_get_or_create = ("slug", "locale")
 
 
 class GuideIndexPageFactory(wagtail_factories.PageFactory):
@@ -48,6 +51,9 @@ class GuidePageFactory(wagtail_factories.PageFactory):
     def classify(self, create, extracted, topics=(), stages=("hire",), **kwargs):
         """Set topics and stages: ``GuidePageFactory(classify__topics=[...])``."""
         self.topics.set(list(topics))
-        self.stages.set(list(HiringStage.objects.filter(code__in=stages)))
+        stages = HiringStage.objects.filter(
+            code__in=stages, locale=Locale.get_default()
+        )
+        self.stages.set(list(stages))
         if create:
             self.save()

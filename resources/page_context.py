@@ -1,16 +1,29 @@
-"""What the guide index and a guide page show, each in a fixed number of queries."""
+"""What the guide index and a guide page show, each in a fixed number of queries.
+
+Both show guides and topics in the language of the page being read: a French
+index lists its French guides, and a guide that staff featured or related
+without a French translation appears in English (its card says so with
+``lang``). Topics and stages match by item, whatever row a guide links.
+"""
 
 import re
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db.models import Q, Subquery, prefetch_related_objects
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 
 from wagtail import hooks
 
 from resources.forms import GuideFeedbackForm
-from resources.models.topics import HiringStage, Topic
+from resources.models.topics import Topic
+from resources.taxonomy import (
+    TopicChoices,
+    find_stage,
+    in_language_of,
+    localize_topics,
+    stage_choices,
+)
 
 GUIDES_PER_PAGE = 12
 MAX_SEARCH_MATCHES = 500
@@ -20,20 +33,16 @@ WORDS = re.compile(r"\w+")
 CALL_TO_ACTION_HOOK = "register_guide_call_to_action"
 
 
-def filter_options() -> tuple[list[Topic], list[HiringStage]]:
-    """Every topic and hiring stage, for the filters."""
-    return list(Topic.objects.all()), list(HiringStage.objects.all())
-
-
-def guide_listing(request: HttpRequest, guides, featured) -> dict:
+def guide_listing(request: HttpRequest, index, guides, featured) -> dict:
     """Filter, search, sort and paginate the live ``guides`` from the query string.
 
-    Only public guides are listed. An unknown topic or stage is a 404, so a
-    mistyped address is not mistaken for an empty library.
+    Only public guides are listed. A topic's slug may be in any language. An
+    unknown topic or stage is a 404, so a mistyped address is not mistaken
+    for an empty library.
     """
-    topics, stages = filter_options()
-    topic = _choose(topics, "slug", request.GET.get("topic", ""))
-    stage = _choose(stages, "code", request.GET.get("stage", ""))
+    topic_choices, stages = TopicChoices(), stage_choices()
+    topic = topic_choices.find(request.GET.get("topic", ""))
+    stage = find_stage(stages, request.GET.get("stage", ""))
     query = request.GET.get("q", "").strip()[:200]
     terms = " ".join(WORDS.findall(query))
     sort = request.GET.get("sort", "")
@@ -51,25 +60,30 @@ def guide_listing(request: HttpRequest, guides, featured) -> dict:
 
     def results() -> dict:
         # Cards show no body: skip reading and decoding it.
-        matches = guides.public().defer_streamfields()
+        matches = guides.public().defer_streamfields().select_related("locale")
         if terms:
             found = guides.search(terms)[:MAX_SEARCH_MATCHES]
             matches = matches.filter(pk__in=[guide.pk for guide in found])
+        # By item: a guide may link the topic's or stage's row in any language.
         if topic:
-            matches = matches.filter(topics=topic)
+            tagged = guides.filter(topics__translation_key=topic.translation_key)
+            matches = matches.filter(pk__in=tagged.values("pk"))
         if stage:
-            matches = matches.filter(stages=stage)
+            staged = guides.filter(stages__code=stage.code)
+            matches = matches.filter(pk__in=staged.values("pk"))
         matches = matches.order_by(*SORTS[sort])
         page = Paginator(matches, GUIDES_PER_PAGE).get_page(page_number)
         page.object_list = list(page.object_list)
-        shown = [] if filtered or page.number > 1 else _featured(featured)
+        shown = [] if filtered or page.number > 1 else _featured(index, featured)
         # One read of the cards' topics and stages for both lists.
-        prefetch_related_objects([*page.object_list, *shown], "topics", "stages")
+        cards = [*page.object_list, *shown]
+        prefetch_related_objects(cards, "topics", "stages")
+        localize_topics(index, cards)
         return {"guides": page, "featured": shown}
 
     return {
         "results": results(),
-        "topics": topics,
+        "topics": topic_choices.topics,
         "stages": stages,
         "active_topic": topic,
         "active_stage": stage,
@@ -80,33 +94,30 @@ def guide_listing(request: HttpRequest, guides, featured) -> dict:
     }
 
 
-def _choose(options: list, attribute: str, value: str):
-    if not value:
-        return None
-    for option in options:
-        if getattr(option, attribute) == value:
-            return option
-    raise Http404
-
-
-def _featured(featured) -> list:
+def _featured(index, featured) -> list:
     """The guides staff chose to feature that anyone may read."""
-    return _readable([link.guide_id for link in featured.all()])
+    return _readable(index, [link.guide_id for link in featured.all()])
 
 
-def _readable(guide_ids: list[int]) -> list:
-    """The live guides outside private sections among ``guide_ids``, in order.
+def _readable(page, guide_ids: list[int]) -> list:
+    """The live guides outside private sections among ``guide_ids``, in order,
+    in the language of ``page`` where translated, each once.
 
     Reads the ids from the links as given, so a preview's unsaved choices
-    (modelcluster keeps them in memory) count too.
+    (modelcluster keeps them in memory) count too. Translations keep the
+    links to the guides they were copied with, often the English ones.
     """
     from resources.models import GuidePage  # resources.models imports this module
 
     if not guide_ids:
         return []
-    found = GuidePage.objects.live().public().defer_streamfields()
-    by_pk = {page.pk: page for page in found.filter(pk__in=guide_ids)}
-    return [by_pk[pk] for pk in guide_ids if pk in by_pk]
+    found = (
+        GuidePage.objects.live().public().defer_streamfields().select_related("locale")
+    )
+    by_pk = {guide.pk: guide for guide in found.filter(pk__in=guide_ids)}
+    chosen = [by_pk[pk] for pk in guide_ids if pk in by_pk]
+    localized = in_language_of(page, chosen, found)
+    return list({guide.pk: guide for guide in localized}.values())
 
 
 def guide_context(guide, request: HttpRequest) -> dict:
@@ -116,13 +127,14 @@ def guide_context(guide, request: HttpRequest) -> dict:
         related = _related(guide)
         # A preview's unsaved topics and stages still win over what is read here.
         prefetch_related_objects([guide, *related], "topics", "stages")
+        localize_topics(guide, [guide, *related])
         stages = list(guide.stages.all())
         stage = stages[0] if stages else None
         previous_guide = next_guide = None
         if stage:
             previous_guide, next_guide = _neighbours(guide, _published(guide), stage)
         return {
-            "topics": list(guide.topics.all()),
+            "topics": guide.card_topics,
             "stages": stages,
             "primary_stage": stage,
             "related": related,
@@ -142,18 +154,31 @@ def guide_context(guide, request: HttpRequest) -> dict:
 
 def _published(guide):
     # Cards and links to other guides show no body: skip reading it.
-    return type(guide).objects.live().public().defer_streamfields()
+    return (
+        type(guide)
+        .objects.live()
+        .public()
+        .defer_streamfields()
+        .select_related("locale")
+    )
 
 
 def _related(guide) -> list:
-    """The guides staff chose, then guides sharing a topic, up to RELATED_GUIDES."""
+    """The guides staff chose, then guides sharing a topic, up to RELATED_GUIDES.
+
+    Chosen guides in the guide's language where translated; the guides that
+    fill the rest are in its language only.
+    """
     chosen = [link.guide_id for link in guide.related_guides.all()]
-    related = _readable([pk for pk in chosen if pk != guide.pk])[:RELATED_GUIDES]
+    related = _readable(guide, [pk for pk in chosen if pk != guide.pk])
+    related = [g for g in related if g.pk != guide.pk][:RELATED_GUIDES]
     if len(related) < RELATED_GUIDES and guide.pk is not None:
-        # Guides sharing a topic, by the topics as saved: one query, not two.
+        # Guides sharing a topic, by the topics as saved, matched by item
+        # (a translation may link another language's rows): one query.
+        shared = Topic.objects.filter(guides=guide.pk).values("translation_key")
         related += list(
             _published(guide)
-            .filter(topics__guides=guide.pk)
+            .filter(locale=guide.locale_id, topics__translation_key__in=shared)
             .exclude(pk__in=[guide.pk, *(g.pk for g in related)])
             .distinct()
             .order_by("-first_published_at")[: RELATED_GUIDES - len(related)]
@@ -164,7 +189,9 @@ def _related(guide) -> list:
 def _neighbours(guide, published, stage) -> tuple:
     """The guides before and after ``guide`` in tree order in its stage, at once."""
     siblings = published.filter(
-        stages=stage, depth=guide.depth, path__startswith=guide.path[: -guide.steplen]
+        stages__code=stage.code,
+        depth=guide.depth,
+        path__startswith=guide.path[: -guide.steplen],
     )
     before = siblings.filter(path__lt=guide.path).order_by("-path").values("path")[:1]
     after = siblings.filter(path__gt=guide.path).order_by("path").values("path")[:1]

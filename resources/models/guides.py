@@ -4,6 +4,7 @@ import math
 from typing import Any
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail_localize.fields import SynchronizedField
 
 from django import forms
 from django.conf import settings
@@ -69,7 +70,7 @@ class GuideIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         guides = GuidePage.objects.live().child_of(self)
-        context.update(guide_listing(request, guides, self.featured_guides))
+        context.update(guide_listing(request, self, guides, self.featured_guides))
         return context
 
 
@@ -164,6 +165,14 @@ class GuidePage(RoutablePageMixin, HeroImageMixin, Page):
         index.SearchField("body"),
         index.RelatedFields("topics", [index.SearchField("name")]),
         index.FilterField("last_reviewed"),
+    ]
+
+    # wagtail-localize leaves many-to-many fields out of translations; copy
+    # the classification as is (shown in the reader's language, filtered by
+    # item). The review date and reviewer are synchronized by default.
+    override_translatable_fields = [
+        SynchronizedField("topics"),
+        SynchronizedField("stages"),
     ]
 
     parent_page_types = ["resources.GuideIndexPage"]

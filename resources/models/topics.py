@@ -1,14 +1,21 @@
-"""Topics that staff edit, and the fixed hiring stages."""
+"""Topics that staff edit, and the fixed hiring stages, in every language.
+
+Guides and workshops link the rows they were classified with, often the
+English ones (wagtail-localize copies the links into translations as they
+are). A topic or stage is therefore one item across languages: compare and
+filter by ``translation_key`` (a stage also by ``code``), never by row.
+"""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 
-class Topic(index.Indexed, models.Model):
-    """A subject that guides (and later workshops) are grouped by."""
+class Topic(TranslatableMixin, index.Indexed, models.Model):
+    """A subject that guides and workshops are grouped by."""
 
     class Icon(models.TextChoices):
         COMPASS = "compass", _("Compass")
@@ -20,11 +27,10 @@ class Topic(index.Indexed, models.Model):
         HEART = "heart", _("Heart")
         HOME = "home", _("House")
 
-    name = models.CharField(_("name"), max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=80)
     slug = models.SlugField(
         _("slug"),
         max_length=80,
-        unique=True,
         help_text=_("Used in web addresses, such as /guides/?topic=recruiting."),
     )
     description = models.TextField(_("description"), max_length=300, blank=True)
@@ -38,23 +44,36 @@ class Topic(index.Indexed, models.Model):
         FieldPanel("description"),
         FieldPanel("icon"),
     ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("locale"),
+    ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
         verbose_name = _("topic")
         verbose_name_plural = _("topics")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["locale", "name"], name="unique_topic_name_per_locale"
+            ),
+            models.UniqueConstraint(
+                fields=["locale", "slug"], name="unique_topic_slug_per_locale"
+            ),
+        ]
 
     def __str__(self):
         return self.name
 
 
-class HiringStage(models.Model):
+class HiringStage(TranslatableMixin, models.Model):
     """One of the four fixed stages of the hiring journey.
 
     A table rather than a field choice so that a guide can belong to several
     stages and be filtered by stage on SQLite and PostgreSQL alike. Its rows
-    come from a data migration; labels are translated in code.
+    come from a data migration, in the default language; labels are
+    translated in code, so any row of a stage reads in the reader's language.
     """
 
     class Code(models.TextChoices):
@@ -63,13 +82,18 @@ class HiringStage(models.Model):
         ONBOARD = "onboard", _("Onboard")
         RETAIN = "retain", _("Retain and advance")
 
-    code = models.CharField(_("code"), max_length=20, choices=Code, unique=True)
+    code = models.CharField(_("code"), max_length=20, choices=Code)
     sort_order = models.PositiveSmallIntegerField(default=0)
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["sort_order"]
         verbose_name = _("hiring stage")
         verbose_name_plural = _("hiring stages")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["locale", "code"], name="unique_hiring_stage_per_locale"
+            )
+        ]
 
     def __str__(self):
         return str(self.label)
