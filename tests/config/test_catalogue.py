@@ -2,7 +2,8 @@
 
 One rule, applied everywhere: a no-break space (U+00A0) before : ; ? ! and
 inside « », French quotes « » and the typographic apostrophe ’. Markup,
-placeholders and addresses are left as they are, since code reads them.
+placeholders and addresses are left as they are, since code reads them, and
+so is an entry whose translator comment starts "Verbatim:" and says why.
 """
 
 import re
@@ -81,6 +82,10 @@ def entry_problems(entry: polib.POEntry) -> list[str]:
             entry.msgid, entry.flags
         )
     problems = [] if matches else ["placeholders differ from the msgid"]
+    # A translator comment "Verbatim: why" keeps text that code or data
+    # reads as it is (a CSV separator).
+    if entry.tcomment.startswith("Verbatim:"):
+        return problems
     for text in translations:
         problems += typography_problems(text)
     return problems
