@@ -3,17 +3,22 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
-from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from home.sitemap import LanguagesSitemap
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"pages": LanguagesSitemap}, "template_name": "home/sitemap.xml"},
+        name="sitemap",
+    ),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("favicon.ico", home_views.favicon),
     path("brand.css", home_views.brand_css, name="brand_css"),
@@ -42,9 +47,13 @@ urlpatterns += i18n_patterns(
     # also answer file names (the pledge registry's CSV, JSON and badge SVG).
     re_path(
         r"^((?:[\w\-]+/)+[\w\-]+\.(?:csv|json|svg))$",
-        wagtail_views.serve,
+        home_views.serve,
         name="wagtail_serve_file",
     ),
+    # Wagtail's own routes (its login and password views), then pages through
+    # home.views.serve: an address under /fr-ca/ missing its French page goes
+    # to the English one (home/routing.py), never to a 404.
+    re_path(r"^(?!_util/)((?:[\w\-]+/)*)$", home_views.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -19,6 +19,8 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.images.models import AbstractImage
 from wagtail.models import Page
 
+from home.languages import localize_all
+
 # Rich text stays to what the design styles; headings come from HeadingBlock so
 # editors cannot break the page outline.
 RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
@@ -277,11 +279,16 @@ class PathBlock(blocks.StructBlock):
 
 class FeaturedPagesValue(blocks.StructValue):
     def readable_pages(self) -> list[Page]:
-        """The chosen pages that are live and outside private sections, in order."""
+        """The chosen pages that are live and outside private sections, in order.
+
+        Each in the reader's language where it has a live, public translation;
+        the others keep their locale, so the card can say ``lang="en"``.
+        """
         chosen = [page.pk for page in self["pages"] if page is not None]
-        found = Page.objects.live().public().filter(pk__in=chosen)
+        readable = Page.objects.live().public()
+        found = readable.filter(pk__in=chosen).select_related("locale")
         by_pk = {page.pk: page for page in found}
-        return [by_pk[pk] for pk in chosen if pk in by_pk]
+        return localize_all([by_pk[pk] for pk in chosen if pk in by_pk], readable)
 
 
 class FeaturedPagesBlock(blocks.StructBlock):

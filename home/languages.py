@@ -14,7 +14,7 @@ from django.db.models import QuerySet
 from django.utils import translation
 
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.models import TranslatableMixin
 
 
 def site_language(code: str | None) -> str:
@@ -61,22 +61,36 @@ def localize_all(objects: Iterable[T], queryset: QuerySet | None = None) -> list
     list instead of one per object, so a listing's query count stays fixed.
     Objects already in the active language, or with no translation in
     ``queryset`` (default: every row of the model; pass ``Page.objects.live()``
-    for pages), stay as they are. Two queries: the locale and the translations.
+    for pages), stay as they are. At most one query: the translations, with
+    their locale (for ``lang_attr``); none when every object comes with its
+    locale selected (``select_related("locale")``) and is in the active
+    language already.
     """
     objects = list(objects)
     if not objects or not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
         return objects
-    locale = Locale.get_active()
-    foreign = {o.translation_key for o in objects if o.locale_id != locale.pk}
+    language = content_language()
+    # Objects whose locale was selected with them and is the reader's need
+    # no look-up; if all are, there is no query at all.
+    foreign = {
+        o.translation_key
+        for o in objects
+        if not (type(o).locale.is_cached(o) and o.locale.language_code == language)
+    }
     if not foreign:
         return objects
     if queryset is None:
         queryset = type(objects[0]).objects.all()
     translations = {
         t.translation_key: t
-        for t in queryset.filter(translation_key__in=foreign, locale=locale)
+        for t in queryset.filter(
+            translation_key__in=foreign, locale__language_code=language
+        ).select_related("locale")
     }
-    return [
-        o if o.locale_id == locale.pk else translations.get(o.translation_key, o)
-        for o in objects
-    ]
+    localized = []
+    for o in objects:
+        found = translations.get(o.translation_key)
+        # An object in the reader's language is its own translation: keep it,
+        # with whatever the caller selected or prefetched on it.
+        localized.append(o if found is None or found.pk == o.pk else found)
+    return localized

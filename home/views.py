@@ -1,16 +1,23 @@
-"""Site search, robots.txt, the favicon and the brand colours stylesheet."""
+"""Pages, search, robots.txt, the favicon and the brand colours stylesheet."""
 
 import re
 from urllib.parse import urlencode
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+)
 from django.template.response import TemplateResponse
 from django.templatetags.static import static
 from django.views.decorators.http import require_GET
 
+from wagtail import views as wagtail_views
 from wagtail.models import Locale, Page
 
+from home import routing
 from home.colours import HEX_COLOUR
 from home.models import SiteSettings
 
@@ -19,6 +26,21 @@ RESULTS_PER_PAGE = 10
 BRAND_CSS_MAX_AGE = 60 * 60 * 24
 WORDS = re.compile(r"\w+")
 MAX_QUERY_LENGTH = 200
+
+
+def serve(request: HttpRequest, path: str = "") -> HttpResponse:
+    """Wagtail's page serving, with no 404 for a page only missing its translation.
+
+    ``home.routing.fallback`` sends an address under a language prefix that
+    finds no page in that language to the page in the default language's tree.
+    """
+    try:
+        return wagtail_views.serve(request, path)
+    except Http404:
+        response = routing.fallback(request, path)
+        if response is None:
+            raise
+        return response
 
 
 @require_GET

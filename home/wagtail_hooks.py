@@ -2,16 +2,15 @@
 
 from django.conf import settings
 from django.contrib.auth.models import Permission
-from django.shortcuts import redirect
 from django.urls import path, reverse
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
-from home import impact
+from home import impact, routing
 from home.admin import mail as mail_admin
 from home.admin import privacy as privacy_admin
 from home.admin import translations as translations_admin
@@ -22,23 +21,54 @@ from home.impact.views import (
     ImpactReportXlsxView,
     ImpactTableCsvView,
 )
+from home.languages import current_language
 from home.mail import QueuedEmailData
+from home.models import Community, Navigation, SiteText
 from home.scheduled import ScheduledTask, purge_mail_log
 
 
 @hooks.register("before_serve_page")
-def serve_pages_in_their_own_language(page, request, serve_args, serve_kwargs):
-    """Send a visitor to the page's own language when no translation exists.
+def serve_pages_in_the_readers_language(page, request, serve_args, serve_kwargs):
+    """Send a reader to the page in their language, or to its original with a note.
 
-    Without a French tree, Wagtail would serve the English page under /fr-ca/,
-    mixing a French interface with English content.
+    Without a French tree, Wagtail serves the English page under /fr-ca/,
+    mixing a French interface with English content (``home.routing``).
     """
     if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
         return None
-    active = get_supported_content_language_variant(translation.get_language())
-    if page.locale.language_code != active:
-        return redirect(page.get_url(request))
-    return None
+    if page.locale.language_code == current_language():
+        return None
+    return routing.redirect_to_language(request, page, request.path)
+
+
+class SiteTextViewSet(SnippetViewSet):
+    """The site's words in each language; Site settings link to them."""
+
+    model = SiteText
+    icon = "site"
+    menu_label = _("Site text")
+    list_display = ["organization_name", "tagline"]
+
+
+class CommunityViewSet(SnippetViewSet):
+    """The communities the pledge form offers, in the order staff give them."""
+
+    model = Community
+    icon = "globe"
+    sort_order_field = "sort_order"
+    list_display = ["name"]
+
+
+class NavigationViewSet(SnippetViewSet):
+    """The main menu and footer links in each language."""
+
+    model = Navigation
+    icon = "list-ul"
+
+
+register_snippet(SiteTextViewSet)
+register_snippet(CommunityViewSet)
+register_snippet(NavigationViewSet)
 
 
 @hooks.register("register_scheduled_task")

@@ -1,10 +1,12 @@
-"""Site-wide models: pages, site settings and navigation."""
+"""Site-wide models: pages, site settings, site text and navigation."""
 
+from .communities import Community
 from .impact import ImpactReport
-from .navigation import FooterLink, MainMenuItem, NavigationSettings
+from .navigation import FooterLink, MainMenuItem, Navigation, NavigationSettings
 from .pages import HomePage, StandardPage
 from .privacy import PersonalDataRequest
-from .site_settings import Community, SiteSettings, SocialLink
+from .site_settings import SiteSettings, SocialLink
+from .site_text import SiteText
 
 __all__ = [
     "Community",
@@ -12,9 +14,11 @@ __all__ = [
     "HomePage",
     "ImpactReport",
     "MainMenuItem",
+    "Navigation",
     "NavigationSettings",
     "PersonalDataRequest",
     "SiteSettings",
+    "SiteText",
     "SocialLink",
     "StandardPage",
 ]

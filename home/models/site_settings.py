@@ -9,29 +9,39 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
+    HelpPanel,
     InlinePanel,
     ObjectList,
     TabbedInterface,
 )
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.models import Orderable
+from wagtail.models import Locale, Orderable
 
 from home.colours import validate_brand_colour
+
+WORDS_LIVE_IN_SNIPPETS = _(
+    "The organization's name, tagline, address and funder's credit are in "
+    "Snippets > Site text, one row per language, so they can be translated."
+)
+COMMUNITIES_LIVE_IN_SNIPPETS = _(
+    "Communities are in Snippets > Communities, where they can be ordered and "
+    "translated."
+)
 
 
 @register_setting(icon="site")
 class SiteSettings(ClusterableModel, BaseSiteSetting):
-    organization_name = models.CharField(
-        _("organization name"),
-        max_length=120,
-        default="Local Immigration Partnership",
-        help_text=_("Shown in the header, the footer and page titles."),
-    )
-    tagline = models.CharField(
-        _("tagline"),
-        max_length=160,
+    site_text = models.ForeignKey(
+        "home.SiteText",
+        verbose_name=_("site text"),
+        null=True,
         blank=True,
-        help_text=_("A short line under the name, such as the area you serve."),
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "The name, tagline, address and funder's credit, in the default "
+            "language; readers see its translation in theirs."
+        ),
     )
     logo = models.ForeignKey(
         "wagtailimages.Image",
@@ -63,18 +73,10 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
     )
     contact_email = models.EmailField(_("contact email"), blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
-    address = models.TextField(_("address"), max_length=300, blank=True)
     privacy_contact = models.EmailField(
         _("privacy contact email"),
         blank=True,
         help_text=_("Where people write about their personal data."),
-    )
-    funding_acknowledgement = models.TextField(
-        _("funding acknowledgement"),
-        max_length=500,
-        blank=True,
-        default="Funded by Immigration, Refugees and Citizenship Canada.",
-        help_text=_("The funder's credit shown in every page footer."),
     )
     funder_logo = models.ForeignKey(
         "wagtailimages.Image",
@@ -84,21 +86,14 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    funder_logo_alt = models.CharField(
-        _("funder logo description"),
-        max_length=200,
-        blank=True,
-        help_text=_("What the logo says, for example the funder's name."),
-    )
-
-    select_related = ["logo", "funder_logo"]
+    select_related = ["logo", "funder_logo", "site_text", "site_text__locale"]
 
     edit_handler = TabbedInterface(
         [
             ObjectList(
                 [
-                    FieldPanel("organization_name"),
-                    FieldPanel("tagline"),
+                    HelpPanel(content=WORDS_LIVE_IN_SNIPPETS),
+                    FieldPanel("site_text"),
                     FieldPanel("logo"),
                     FieldRowPanel(
                         [FieldPanel("primary_colour"), FieldPanel("accent_colour")]
@@ -110,7 +105,6 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
                 [
                     FieldPanel("contact_email"),
                     FieldPanel("contact_phone"),
-                    FieldPanel("address"),
                     FieldPanel("privacy_contact"),
                     InlinePanel(
                         "social_links", heading=_("Social media"), label=_("Link")
@@ -120,18 +114,13 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
             ),
             ObjectList(
                 [
-                    FieldPanel("funding_acknowledgement"),
+                    HelpPanel(content=WORDS_LIVE_IN_SNIPPETS),
                     FieldPanel("funder_logo"),
-                    FieldPanel("funder_logo_alt"),
                 ],
                 heading=_("Funding"),
             ),
             ObjectList(
-                [
-                    InlinePanel(
-                        "communities", heading=_("Communities"), label=_("Community")
-                    )
-                ],
+                [HelpPanel(content=COMMUNITIES_LIVE_IN_SNIPPETS)],
                 heading=_("Communities"),
             ),
         ]
@@ -142,7 +131,29 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
         verbose_name_plural = _("site settings")
 
     def __str__(self):
-        return self.organization_name
+        return str(self.site)
+
+    @property
+    def organization_name(self) -> str:
+        """The organization's name in the active language.
+
+        Prefer ``home.site_text.site_text_for`` or ``{% site_text %}``; this
+        keeps callers written before the name moved to ``SiteText`` working.
+        """
+        from home.site_text import site_text_for
+
+        return site_text_for(self).organization_name
+
+    @property
+    def communities(self):
+        """The communities in the default language, whose names pledges store.
+
+        Prefer ``home.communities.community_choices()``, which also gives each
+        name in the reader's language; this keeps older callers working.
+        """
+        from home.models import Community
+
+        return Community.objects.filter(locale=Locale.get_default())
 
 
 class SocialLink(Orderable):
@@ -170,21 +181,3 @@ class SocialLink(Orderable):
 
     def __str__(self):
         return self.get_platform_display()
-
-
-class Community(Orderable):
-    """A community or region the partnership serves, offered later by forms."""
-
-    settings = ParentalKey(
-        SiteSettings, on_delete=models.CASCADE, related_name="communities"
-    )
-    name = models.CharField(_("name"), max_length=80)
-
-    panels = [FieldPanel("name")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("community")
-        verbose_name_plural = _("communities")
-
-    def __str__(self):
-        return self.name

@@ -1,14 +1,12 @@
 import pytest
 
-from wagtail.models import Site
-
 from employers.pledges.factories import (
     CommitmentFactory,
     PledgePageFactory,
     PledgeRegistryPageFactory,
 )
 from employers.pledges.models import Commitment, PledgePage
-from home.models import Community, SiteSettings
+from home.models import Community
 
 
 @pytest.fixture
@@ -30,8 +28,6 @@ def pledge_page(home_page, commitments) -> PledgePage:
     communities and a staff address for review notices."""
     page = PledgePageFactory(parent=home_page)
     PledgeRegistryPageFactory(parent=page)
-    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
-    site_settings.communities.add(Community(name="Abbotsford"))
-    site_settings.communities.add(Community(name="Chilliwack"))
-    site_settings.save()
+    Community.objects.create(name="Abbotsford")
+    Community.objects.create(name="Chilliwack")
     return page

@@ -5,17 +5,12 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.test import override_settings
 
-from wagtail.models import Locale, Site
+from wagtail.models import Locale
 
 from home.factories import StandardPageFactory
-from home.models import FooterLink, MainMenuItem, NavigationSettings
+from home.models import FooterLink, MainMenuItem
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def navigation(home_page) -> NavigationSettings:
-    return NavigationSettings.for_site(Site.objects.get(is_default_site=True))
 
 
 def test_main_menu_lists_pages_and_addresses_in_order(client, home_page, navigation):
@@ -44,7 +39,7 @@ def test_main_menu_lists_pages_and_addresses_in_order(client, home_page, navigat
     assert 'href="/about/" aria-current="page">About us' in menu
 
 
-def test_footer_links_come_from_navigation_settings(client, home_page, navigation):
+def test_footer_links_come_from_the_sites_navigation(client, home_page, navigation):
     privacy = StandardPageFactory(parent=home_page, title="Privacy", slug="privacy")
     navigation.footer_links = [FooterLink(link_page=privacy, label="Your privacy")]
     navigation.save()
@@ -97,7 +92,10 @@ def test_a_page_not_yet_translated_is_served_in_its_own_language(client, home_pa
     response = client.get("/fr-ca/about/")
     assert response.status_code == 302
     assert response["Location"] == "/about/"
-    assert '<html lang="en">' in client.get(response["Location"]).text
+    page = client.get(response["Location"]).text
+    assert '<html lang="en">' in page
+    # A note, in French, that the page is not translated yet.
+    assert 'class="message message--info" lang="fr-ca"' in page
 
 
 def test_the_interface_speaks_canadian_french_under_fr_ca(client, home_page):

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from wagtail.models import Site
 
 from home.colours import contrast_ratio, validate_brand_colour
-from home.models import SiteSettings
+from home.models import SiteSettings, SiteText
 
 
 def test_contrast_ratio_matches_wcag_reference_values():
@@ -42,18 +42,14 @@ def editor_client(client, django_user_model):
 
 def _settings_form(**overrides) -> dict:
     data = {
-        "organization_name": "Kootenay Local Immigration Partnership",
-        "tagline": "",
+        "site_text": "",
         "primary_colour": "#1d4f91",
         "accent_colour": "#8a3b12",
         "contact_email": "",
         "contact_phone": "",
-        "address": "",
         "privacy_contact": "",
-        "funding_acknowledgement": "Funded by IRCC.",
-        "funder_logo_alt": "",
     }
-    for prefix in ("social_links", "communities"):
+    for prefix in ("social_links",):
         data.update(
             {
                 f"{prefix}-TOTAL_FORMS": "0",
@@ -72,23 +68,14 @@ def _settings_url() -> str:
 
 
 def test_staff_rebrand_the_whole_site_from_the_admin(editor_client, home_page):
-    data = _settings_form(
-        **{
-            "primary_colour": "#2b5329",
-            "communities-TOTAL_FORMS": "2",
-            "communities-0-name": "Nelson",
-            "communities-0-ORDER": "1",
-            "communities-1-name": "Castlegar",
-            "communities-1-ORDER": "2",
-        }
+    text = SiteText.objects.create(
+        organization_name="Kootenay Local Immigration Partnership",
+        funding_acknowledgement="Funded by IRCC.",
     )
+    data = _settings_form(primary_colour="#2b5329", site_text=str(text.pk))
     response = editor_client.post(_settings_url(), data)
     assert response.status_code == 302
-    branding = SiteSettings.objects.get()
-    assert list(branding.communities.values_list("name", flat=True)) == [
-        "Nelson",
-        "Castlegar",
-    ]
+    assert SiteSettings.objects.get().site_text == text
     html = editor_client.get("/").text
     assert "Kootenay Local Immigration Partnership" in html
     assert "Funded by IRCC." in html

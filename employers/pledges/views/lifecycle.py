@@ -19,7 +19,7 @@ from employers.pledges.forms import (
 )
 from employers.pledges.models import Pledge, PledgePage
 from employers.pledges.services import lifecycle as services
-from home.models import SiteSettings
+from home.communities import community_choices
 from home.ratelimit import client_ip, hit
 
 HOUR = 60 * 60
@@ -33,9 +33,9 @@ DUPLICATE_SALT = "pledges.pledge.duplicate"
 RENEWAL_WINDOW_DAYS = 60
 
 
-def _communities(request: HttpRequest) -> list[str]:
-    site_settings = SiteSettings.for_request(request)
-    return [community.name for community in site_settings.communities.all()]
+def _communities(request: HttpRequest) -> list[tuple[str, str]]:
+    """The communities to offer: (stored value, name in the reader's language)."""
+    return community_choices()
 
 
 def _render(

@@ -6,8 +6,6 @@ import pytest
 
 from django.utils import timezone
 
-from wagtail.models import Site
-
 from employers.pledges.factories import (
     CommitmentFactory,
     PledgeFactory,
@@ -16,7 +14,7 @@ from employers.pledges.factories import (
 )
 from employers.pledges.models import Pledge
 from home.choices import Sector, SizeBand
-from home.models import SiteSettings
+from home.models import Community
 
 COMMUNITIES = ["Abbotsford", "Chilliwack", "Mission"]
 
@@ -24,9 +22,8 @@ COMMUNITIES = ["Abbotsford", "Chilliwack", "Mission"]
 @pytest.fixture
 def registry(home_page):
     """The registry at /pledge/registry/, with the site's communities set."""
-    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
-    settings.communities = [settings.communities.model(name=n) for n in COMMUNITIES]
-    settings.save()
+    for name in COMMUNITIES:
+        Community.objects.create(name=name)
     pledge_page = PledgePageFactory(parent=home_page)
     return PledgeRegistryPageFactory(parent=pledge_page)
 
