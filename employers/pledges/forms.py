@@ -140,13 +140,15 @@ class OrganizationFieldsMixin(forms.Form):
         ),
     )
 
-    def set_communities(self, communities: list[str], current: str = "") -> None:
-        names = list(communities)
-        if current and current not in names:
-            names.append(current)
-        self.fields["community"].choices = [("", _("Choose a community"))] + [
-            (name, name) for name in names
-        ]
+    def set_communities(
+        self, communities: list[tuple[str, str]], current: str = ""
+    ) -> None:
+        """Offer ``home.communities.community_choices()``: names in the reader's
+        language, values that stay the same in every language."""
+        choices = list(communities)
+        if current and current not in {value for value, _label in choices}:
+            choices.append((current, current))
+        self.fields["community"].choices = [("", _("Choose a community"))] + choices
 
     def clean_organization_name(self):
         return " ".join(self.cleaned_data["organization_name"].split())
@@ -208,7 +210,9 @@ class PledgeForm(OrganizationFieldsMixin, SpamProtectedForm):
         "news_consent",
     ]
 
-    def __init__(self, *args, page: PledgePage, communities: list[str], **kwargs):
+    def __init__(
+        self, *args, page: PledgePage, communities: list[tuple[str, str]], **kwargs
+    ):
         super().__init__(*args, **kwargs)
         self.page = page
         self.fields["commitments"] = _commitment_field(
@@ -267,7 +271,7 @@ class PledgeDetailsForm(OrganizationFieldsMixin, forms.ModelForm):
             "logo",
         ]
 
-    def __init__(self, *args, communities: list[str], **kwargs):
+    def __init__(self, *args, communities: list[tuple[str, str]], **kwargs):
         super().__init__(*args, **kwargs)
         self.set_communities(communities, current=self.instance.community)
         self.fields["logo"].widget = forms.FileInput(attrs={"accept": LOGO_TYPES})
