@@ -78,7 +78,7 @@ def guide_listing(request: HttpRequest, index, guides, featured) -> dict:
         # One read of the cards' topics and stages for both lists.
         cards = [*page.object_list, *shown]
         prefetch_related_objects(cards, "topics", "stages")
-        localize_topics(index, cards)
+        localize_topics(index, cards, topic_choices)
         return {"guides": page, "featured": shown}
 
     return {

@@ -65,6 +65,10 @@ class TopicChoices:
             raise Http404
         return self._by_key[matches[0].translation_key]
 
+    def localize(self, topics: Iterable[Topic]) -> list[Topic]:
+        """``topics`` in the reader's language, from the rows read already."""
+        return [self._by_key.get(t.translation_key, t) for t in topics]
+
 
 def stage_choices() -> list[HiringStage]:
     """Every hiring stage once, in order (labels are translated in code)."""
@@ -95,14 +99,16 @@ def in_language_of(page, objects: Iterable, queryset=None) -> list:
     return localize_all(objects, queryset)
 
 
-def localize_topics(page, items: Iterable) -> None:
+def localize_topics(page, items: Iterable, choices: TopicChoices | None = None):
     """Give each guide or workshop in ``items`` its topics to show.
 
     Sets ``card_topics``: the item's topics in the language of ``page``, one
-    batch for all items. Expects ``topics`` prefetched.
+    batch for all items, or none when ``choices`` (the filters') has them
+    already. Expects ``topics`` prefetched.
     """
     items = list(items)
     per_item = [list(item.topics.all()) for item in items]
-    topics = iter(in_language_of(page, [t for own in per_item for t in own]))
+    every = [t for own in per_item for t in own]
+    topics = iter(choices.localize(every) if choices else in_language_of(page, every))
     for item, own in zip(items, per_item, strict=True):
         item.card_topics = [next(topics) for _ in own]
