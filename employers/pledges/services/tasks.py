@@ -9,8 +9,6 @@ its dates and links (see services.lifecycle).
 import datetime
 from collections.abc import Callable
 
-from dateutil.relativedelta import relativedelta
-
 from django.conf import settings
 from django.db import transaction
 from django.db.models import F, Q, QuerySet
@@ -104,7 +102,9 @@ def send_progress_checkins(page: PledgePage, site: Site, now=None) -> int:
     """Halfway through each year of a pledge, ask how its commitments are going."""
     now = now or timezone.now()
     program = PledgeSettings.for_site(site)
-    half = relativedelta(months=program.validity_months) / 2
+    # Not relativedelta(months=12) / 2: it normalizes to one year, and half a
+    # year in whole years is nothing, so no check-in was ever due.
+    half = datetime.timedelta(days=program.validity_months * 365.25 / 12 / 2)
 
     def due(pledge: Pledge) -> bool:
         return (
