@@ -17,7 +17,7 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.views import chooser
 from wagtail.snippets.views.snippets import IndexView, InspectView, SnippetViewSet
 
-from employers.pledges.models import Commitment, Pledge
+from employers.pledges.models import Commitment, Pledge, PledgeEmailWording
 from employers.pledges.services.lifecycle import approve_pledge, reject_pledge
 from home.admin.panels import RestrictedPanel
 from home.exports import SafeSpreadsheetExportMixin
@@ -202,6 +202,16 @@ class CommitmentViewSet(SnippetViewSet):
     list_display = ["title", "category", "is_active"]
     list_filter = ["category", "is_active"]
     search_fields = ["title"]
+
+
+class PledgeEmailWordingViewSet(SnippetViewSet):
+    """Staff's wording of signers' emails; Translate gives the French copy."""
+
+    model = PledgeEmailWording
+    icon = "mail"
+    menu_label = _("Pledge email wording")
+    list_display = ["name", "locale"]
+    copy_view_enabled = False
 
 
 class PledgeBulkAction(PledgeListersOnly, SnippetBulkAction):

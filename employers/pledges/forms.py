@@ -6,12 +6,17 @@ from django import forms
 from django.db import connections
 from django.db.models import Q
 from django.http import HttpRequest
+from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from employers.pledges.logos import clean_logo
 from employers.pledges.models import Commitment, Pledge, PledgeCommitment, PledgePage
+from employers.pledges.models.pledges import (
+    in_reader_language,
+    reads_source_language,
+)
 from home import page_cache
 from home.choices import Sector, SizeBand
 from home.forms import SiteFormRenderer
@@ -48,19 +53,30 @@ class CommitmentChoiceField(forms.ModelMultipleChoiceField):
                 )
         return super()._check_values(value)
 
+    @cached_property
+    def shown(self) -> dict:
+        """The rows chosen are the sources; their words in the reader's language."""
+        if reads_source_language():
+            return {}
+        return {
+            commitment.translation_key: commitment
+            for commitment in in_reader_language(self.queryset)
+        }
+
     def label_from_instance(self, obj):
+        shown = self.shown.get(obj.translation_key, obj)
         return format_html(
             '<span><span class="choice__title">{}</span> '
             '<span class="choice__description">{}</span></span>',
-            obj.title,
-            obj.description,
+            shown.title,
+            shown.description,
         )
 
 
 def _commitment_field(page: PledgePage, queryset) -> CommitmentChoiceField:
     minimum = page.min_commitments
     return CommitmentChoiceField(
-        queryset=queryset,
+        queryset=queryset.sources(),
         label=_("Your commitments"),
         help_text=ngettext(
             "Choose at least %(count)d. These are shown on your public profile.",
@@ -306,9 +322,10 @@ class ProgressForm(forms.Form):
     def __init__(self, *args, choices: list[PledgeCommitment], **kwargs):
         super().__init__(*args, **kwargs)
         self.choices = choices
-        for choice in choices:
+        shown = in_reader_language(choice.commitment for choice in choices)
+        for choice, commitment in zip(choices, shown, strict=True):
             self.fields[f"progress_{choice.pk}"] = forms.ChoiceField(
-                label=choice.commitment.title,
+                label=commitment.title,
                 choices=PledgeCommitment.Progress.choices,
                 initial=choice.progress,
                 widget=forms.RadioSelect,

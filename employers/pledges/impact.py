@@ -119,7 +119,9 @@ def pledges_section(period: Period) -> ImpactSection:
     ]
     chosen_by_current = current_pledge(period, "pledge_choices__pledge__")
     commitments = (
-        Commitment.objects.annotate(
+        # Pledges choose the source rows; translations would list each twice.
+        Commitment.objects.sources()
+        .annotate(
             chosen=Count("pledge_choices", filter=chosen_by_current),
             done=Count(
                 "pledge_choices",

@@ -1,12 +1,13 @@
-"""The emails a signer receives, in wording staff may replace in settings.
+"""The emails a signer receives, in wording staff may replace.
 
-Each is written in the signer's language (``Pledge.language``); the staff
-notice in the language its readers chose for the admin.
+Each is written in the signer's language (``Pledge.language``): staff's own
+wording (``PledgeEmailWording``, chosen in Pledge settings) in that language
+where they wrote it, the standard wording, translated, everywhere else. The
+staff notice is in the language its readers chose for the admin.
 """
 
 import re
 
-from django.conf import settings
 from django.core.mail import EmailMessage
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -116,6 +117,13 @@ def fill(text: str, values: dict[str, str]) -> str:
     return PLACEHOLDER.sub(lambda m: str(values.get(m[1], m[0])), str(text))
 
 
+def staff_wording(kind: str, site, language: str) -> tuple[str, str]:
+    """The subject and body staff wrote for ``kind`` in ``language``, or ""."""
+    wording = PledgeSettings.for_site(site).email_wording
+    translated = wording.in_language(language) if wording else None
+    return translated.for_kind(kind) if translated else ("", "")
+
+
 def build_message(
     kind: str,
     pledge: Pledge,
@@ -127,16 +135,15 @@ def build_message(
 ) -> EmailMessage:
     """Compose one message in ``language`` (the signer's unless given).
 
-    Staff's own wording, typed in the admin in the site's default language,
-    replaces the standard wording in that language only: a signer in another
-    language gets the standard wording, translated.
+    Staff's own wording in that language replaces the standard wording, field
+    by field; a field they left empty, or a language they have not translated
+    the wording into, gets the standard wording, translated.
     """
     language = language or pledge.language
     subject, body = FIXED.get(kind) or DEFAULTS[kind]
-    if kind in DEFAULTS and language == settings.LANGUAGE_CODE:
-        program = PledgeSettings.for_site(site)
-        subject = getattr(program, f"{kind}_subject") or subject
-        body = getattr(program, f"{kind}_body") or body
+    if kind in DEFAULTS:
+        custom_subject, custom_body = staff_wording(kind, site, language)
+        subject, body = custom_subject or subject, custom_body or body
     with translation.override(language):
         values = {
             "organization": pledge.organization_name,

@@ -10,6 +10,7 @@ from employers.pledges import impact
 from employers.pledges.admin import (
     ApprovePledgeBulkAction,
     CommitmentViewSet,
+    PledgeEmailWordingViewSet,
     PledgePermissionPolicy,
     PledgesAwaitingReviewPanel,
     PledgeViewSet,
@@ -24,6 +25,7 @@ from home.scheduled import ScheduledTask
 register_permission_policy(Pledge, PledgePermissionPolicy(Pledge))
 register_snippet(PledgeViewSet)
 register_snippet(CommitmentViewSet)
+register_snippet(PledgeEmailWordingViewSet)
 hooks.register("register_bulk_action", ApprovePledgeBulkAction)
 hooks.register("register_bulk_action", RejectPledgeBulkAction)
 hooks.register("register_snippet_listing_buttons", pledge_listing_buttons)

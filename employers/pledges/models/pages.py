@@ -2,6 +2,8 @@
 
 import hashlib
 
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -108,6 +110,27 @@ class PledgePage(RoutablePageMixin, HeroImageMixin, Page):
         index.SearchField("why_sign"),
     ]
 
+    # Translators change the words; the rules of the pledge stay the source's.
+    # A changed consent wording is a new version in each language.
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        SynchronizedField("show_in_menus"),
+        TranslatableField("intro"),
+        SynchronizedField("hero_image"),
+        TranslatableField("hero_image_alt"),
+        TranslatableField("statement"),
+        TranslatableField("why_sign"),
+        TranslatableField("faq"),
+        SynchronizedField("min_commitments"),
+        TranslatableField("listing_consent_text"),
+        TranslatableField("news_consent_text"),
+        TranslatableField("thank_you_text"),
+        TranslatableField("verified_text"),
+    ]
+
     parent_page_types = ["home.HomePage"]
     subpage_types = ["pledges.PledgeRegistryPage"]
     max_count_per_parent = 1
@@ -180,6 +203,16 @@ class PledgeRegistryPage(RoutablePageMixin, Page):
     )
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("licence")]
+    # One registry in every language: the licence is the source page's.
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        SynchronizedField("show_in_menus"),
+        TranslatableField("intro"),
+        SynchronizedField("licence"),
+    ]
 
     parent_page_types = ["pledges.PledgePage"]
     subpage_types = []
@@ -206,6 +239,13 @@ class PledgeRegistryPage(RoutablePageMixin, Page):
         from employers.pledges.views import registry
 
         return registry.open_data_json(self, request)
+
+    # Before profiles: no pledge gets this address (services.lifecycle).
+    @path("data-dictionary/")
+    def data_dictionary(self, request):
+        from employers.pledges.views import registry
+
+        return registry.data_dictionary(self, request)
 
     @re_path(r"^(?P<slug>[-\w]+)/$")
     def profile(self, request, slug):

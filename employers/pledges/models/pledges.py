@@ -3,6 +3,9 @@
 import hashlib
 import re
 import unicodedata
+from collections.abc import Iterable
+
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from django.conf import settings
 from django.core.files.storage import storages
@@ -11,9 +14,12 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 from home.choices import Sector, SizeBand
+from home.languages import content_language, localize_all
 
 # Words that do not tell two organizations apart ("Acme Inc." is "ACME").
 LEGAL_SUFFIXES = re.compile(
@@ -50,8 +56,37 @@ def private_storage():
     return storages["private"]
 
 
-class Commitment(index.Indexed, models.Model):
-    """One concrete commitment a signer can choose, written by staff."""
+class CommitmentQuerySet(models.QuerySet):
+    def sources(self):
+        """The commitments pledges choose: those in the site's default language.
+
+        A pledge signed in any language points to these rows, so one
+        commitment is one row to filter and count by; their translations only
+        give the words shown to readers of another language (``localize_all``).
+        """
+        default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        return self.filter(locale__language_code=default)
+
+
+def reads_source_language() -> bool:
+    """Whether the reader reads the default language, that of source commitments."""
+    default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    return content_language() == default
+
+
+def in_reader_language(commitments: Iterable["Commitment"]) -> list["Commitment"]:
+    """Source commitments in the reader's language: ``localize_all``, or as
+    they are, with no query, for readers of the default language they are in.
+    """
+    commitments = list(commitments)
+    return commitments if reads_source_language() else localize_all(commitments)
+
+
+class Commitment(TranslatableMixin, index.Indexed, models.Model):
+    """One concrete commitment a signer can choose, written by staff.
+
+    Written in the default language and translated with wagtail-localize.
+    """
 
     class Category(models.TextChoices):
         RECRUITMENT = "recruitment", _("Recruitment")
@@ -78,9 +113,18 @@ class Commitment(index.Indexed, models.Model):
     )
     sort_order = models.PositiveIntegerField(default=0, editable=False)
 
-    search_fields = [index.SearchField("title"), index.AutocompleteField("title")]
+    objects = CommitmentQuerySet.as_manager()
 
-    class Meta:
+    search_fields = [index.SearchField("title"), index.AutocompleteField("title")]
+    # Translators change the words; whether it is offered follows the source.
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("description"),
+        SynchronizedField("category"),
+        SynchronizedField("is_active"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
         ordering = ["sort_order", "pk"]
         verbose_name = _("commitment")
         verbose_name_plural = _("commitments")

@@ -6,21 +6,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
-# The messages signers receive; staff may replace the standard wording of each.
-EMAIL_KINDS = {
-    "verification": _("Email: confirm your email"),
-    "received": _("Email: pledge received"),
-    "approved": _("Email: pledge approved"),
-    "rejected": _("Email: pledge not approved"),
-    "renewal": _("Email: renewal reminder"),
-    "progress": _("Email: progress check-in"),
-}
-
-PLACEHOLDER_HELP = _(
-    "Leave empty for the standard wording. You may use {organization}, "
-    "{contact_name}, {link}, {site_name} and, for rejections, {reason}."
-)
-
 
 @register_setting(icon="pick")
 class PledgeSettings(BaseSiteSetting):
@@ -44,41 +29,19 @@ class PledgeSettings(BaseSiteSetting):
         help_text=_("Staff are told here when a signer confirms their email."),
     )
 
-    verification_subject = models.CharField(
-        _("Confirm your email: subject"), max_length=150, blank=True
-    )
-    verification_body = models.TextField(
-        _("Confirm your email: message"), blank=True, help_text=PLACEHOLDER_HELP
-    )
-    received_subject = models.CharField(
-        _("Pledge received: subject"), max_length=150, blank=True
-    )
-    received_body = models.TextField(
-        _("Pledge received: message"), blank=True, help_text=PLACEHOLDER_HELP
-    )
-    approved_subject = models.CharField(
-        _("Pledge approved: subject"), max_length=150, blank=True
-    )
-    approved_body = models.TextField(
-        _("Pledge approved: message"), blank=True, help_text=PLACEHOLDER_HELP
-    )
-    rejected_subject = models.CharField(
-        _("Pledge not approved: subject"), max_length=150, blank=True
-    )
-    rejected_body = models.TextField(
-        _("Pledge not approved: message"), blank=True, help_text=PLACEHOLDER_HELP
-    )
-    renewal_subject = models.CharField(
-        _("Renewal reminder: subject"), max_length=150, blank=True
-    )
-    renewal_body = models.TextField(
-        _("Renewal reminder: message"), blank=True, help_text=PLACEHOLDER_HELP
-    )
-    progress_subject = models.CharField(
-        _("Progress check-in: subject"), max_length=150, blank=True
-    )
-    progress_body = models.TextField(
-        _("Progress check-in: message"), blank=True, help_text=PLACEHOLDER_HELP
+    email_wording = models.ForeignKey(
+        "pledges.PledgeEmailWording",
+        verbose_name=_("wording of the emails to signers"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Empty for the standard wording. Choose wording written in English; "
+            "for French signers, translate it under Snippets > Pledge email "
+            "wording (Translate). A signer gets the wording in their language, "
+            "and the standard wording for any field left empty."
+        ),
     )
 
     panels = [
@@ -92,14 +55,7 @@ class PledgeSettings(BaseSiteSetting):
             ],
             heading=_("Pledge program"),
         ),
-        *[
-            MultiFieldPanel(
-                [FieldPanel(f"{kind}_subject"), FieldPanel(f"{kind}_body")],
-                heading=heading,
-                classname="collapsed",
-            )
-            for kind, heading in EMAIL_KINDS.items()
-        ],
+        FieldPanel("email_wording"),
     ]
 
     class Meta:

@@ -116,9 +116,13 @@ def _prefixes(normalized: str) -> list[str]:
     return [" ".join(words[:n]) for n in range(1, len(words))]
 
 
+# Addresses of the registry's own routes, which a profile must not take.
+RESERVED_SLUGS = {"data-dictionary"}
+
+
 def _unique_slug(name: str) -> str:
     base = slugify(name)[:70] or "organization"
-    taken = set(
+    taken = RESERVED_SLUGS | set(
         Pledge.objects.filter(slug__startswith=base).values_list("slug", flat=True)
     )
     slug, number = base, 2

@@ -5,7 +5,6 @@ organization's public fields: never the contact person or their consents.
 """
 
 import csv
-import datetime
 from collections.abc import Iterable
 from urllib.parse import urlencode
 
@@ -20,7 +19,9 @@ from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from employers.pledges import open_data
 from employers.pledges.models import Commitment, Pledge, PledgeCommitment
+from employers.pledges.models.pledges import in_reader_language
 from home.choices import Sector, SizeBand
 from home.exports import neutralize_formula
 from home.models import SiteSettings
@@ -44,20 +45,6 @@ ONE_DAY = 60 * 60 * 24
 SECTOR_LABELS = dict(Sector.choices)
 SIZE_LABELS = dict(SizeBand.choices)
 LEVEL_LABELS = dict(Pledge.Level.choices)
-CSV_COLUMNS = [
-    "organization",
-    "website",
-    "sector_code",
-    "sector",
-    "community",
-    "size_band",
-    "level",
-    "commitments",
-    "signed",
-    "last_renewed",
-    "expires",
-    "profile_url",
-]
 
 
 class RegistryFilterForm(forms.Form):
@@ -90,6 +77,11 @@ class RegistryFilterForm(forms.Form):
     )
 
     def __init__(self, data, communities: Iterable[str], commitments: Iterable):
+        """``commitments``: pairs of the source commitment and its words shown.
+
+        The value is the source's id, the same in every language, so a
+        filtered address gives the same pledges in English and in French.
+        """
         super().__init__(data)
         self.fields["community"].choices = [
             ("", _("All communities")),
@@ -97,7 +89,7 @@ class RegistryFilterForm(forms.Form):
         ]
         self.fields["commitment"].choices = [
             ("", _("All commitments")),
-            *((str(item.pk), item.title) for item in commitments),
+            *((str(source.pk), shown.title) for source, shown in commitments),
         ]
 
     def clean_q(self) -> str:
@@ -115,11 +107,11 @@ class RegistryFilterForm(forms.Form):
 
 
 def listing(page, request: HttpRequest) -> HttpResponse:
-    form, chosen = _filters(request)
+    form, chosen, titles = _filters(request)
     query = _query_string(chosen)
     filtered = any(name != "sort" for name in chosen)
     page_number = request.GET.get("page", "")
-    results = _results(page, request, chosen, page_number, filtered)
+    results = _results(page, request, chosen, page_number, filtered, titles)
     return page.render(
         request,
         context_overrides={
@@ -138,11 +130,16 @@ def listing(page, request: HttpRequest) -> HttpResponse:
 
 
 def _results(
-    page, request: HttpRequest, chosen: dict, page_number: str, filtered: bool
+    page,
+    request: HttpRequest,
+    chosen: dict,
+    page_number: str,
+    filtered: bool,
+    titles: dict[int, str],
 ) -> dict:
     """The page of pledges the filters choose, and how many are listed in all."""
     pledges = Paginator(filter_pledges(chosen), PLEDGES_PER_PAGE).get_page(page_number)
-    _decorate(page, request, pledges.object_list)
+    _decorate(page, request, pledges.object_list, titles)
     return {
         "pledges": pledges,
         "total": Pledge.objects.listed().count()
@@ -227,14 +224,29 @@ def open_data_csv(page, request: HttpRequest) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     _download_headers(response, page, "csv")
     writer = csv.writer(response)
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow(open_data.COLUMN_NAMES)
     for row in rows:
-        row = {**row, "commitments": "; ".join(row["commitments"])}
-        writer.writerow(
-            neutralize_formula("" if row[name] is None else row[name])
-            for name in CSV_COLUMNS
-        )
+        writer.writerow(_csv_cell(row[name]) for name in open_data.COLUMN_NAMES)
     return response
+
+
+def _csv_cell(value) -> str:
+    if isinstance(value, list):
+        value = "; ".join(value)
+    return neutralize_formula("" if value is None else value)
+
+
+def data_dictionary(page, request: HttpRequest) -> HttpResponse:
+    """What each column of the downloads holds, in the reader's language."""
+    return page.render(
+        request,
+        template="pledges/registry/data_dictionary.html",
+        context_overrides={
+            "columns": open_data.COLUMNS,
+            "breadcrumb_title": gettext("Open data dictionary"),
+            "licence": _licence(page),
+        },
+    )
 
 
 def open_data_json(page, request: HttpRequest) -> JsonResponse:
@@ -283,12 +295,25 @@ def initials(name: str) -> str:
     return "".join(word[0] for word in words[:2]).upper() or "?"
 
 
-def _filters(request: HttpRequest) -> tuple[RegistryFilterForm, dict]:
+def _filters(request: HttpRequest) -> tuple[RegistryFilterForm, dict, dict[int, str]]:
+    """The filter form, its valid choices, and each commitment's title to show.
+
+    The titles, by source commitment id, serve the cards and downloads too:
+    pledges choose source commitments, so one lookup does the whole page.
+    """
     communities = [c.name for c in SiteSettings.for_request(request).communities.all()]
+    sources = list(Commitment.objects.sources())
+    shown = in_reader_language(sources)
     form = RegistryFilterForm(
-        request.GET, communities=communities, commitments=Commitment.objects.all()
+        request.GET,
+        communities=communities,
+        commitments=zip(sources, shown, strict=True),
     )
-    return form, form.chosen()
+    titles = {
+        source.pk: commitment.title
+        for source, commitment in zip(sources, shown, strict=True)
+    }
+    return form, form.chosen(), titles
 
 
 def _commitments_prefetch() -> Prefetch:
@@ -308,9 +333,33 @@ def _listed_or_404(slug: str, with_commitments: bool = False) -> Pledge:
     return pledge
 
 
-def _decorate(page, request: HttpRequest, pledges: Iterable[Pledge]) -> None:
-    """Give each pledge its addresses, computed once rather than per template tag."""
+def _decorate(
+    page,
+    request: HttpRequest,
+    pledges: Iterable[Pledge],
+    titles: dict[int, str] | None = None,
+) -> None:
+    """Give each pledge its addresses, computed once rather than per template tag.
+
+    ``titles``: commitment titles in the reader's language by id, from
+    ``_filters``; commitments not in it are looked up in one go.
+    """
     base = page.get_url(request)
+    pledges = list(pledges)
+    titles = titles or {}
+    choices = [
+        choice for pledge in pledges for choice in pledge.chosen_commitments.all()
+    ]
+    missing = [choice for choice in choices if choice.commitment_id not in titles]
+    for choice, shown in zip(
+        missing,
+        in_reader_language(choice.commitment for choice in missing),
+        strict=True,
+    ):
+        choice.commitment_title = shown.title
+    for choice in choices:
+        if choice.commitment_id in titles:
+            choice.commitment_title = titles[choice.commitment_id]
     for pledge in pledges:
         pledge.profile_url = base + page.reverse_subpage("profile", args=[pledge.slug])
         pledge.logo_url = (
@@ -371,32 +420,10 @@ def _licence(page) -> dict:
 
 
 def _open_data(page, request: HttpRequest) -> list[dict]:
-    _form, chosen = _filters(request)
+    _form, chosen, titles = _filters(request)
     pledges = list(filter_pledges(chosen))
-    _decorate(page, request, pledges)
-    return [
-        {
-            "organization": pledge.organization_name,
-            "website": pledge.website,
-            "sector_code": pledge.sector,
-            "sector": str(pledge.sector_label),
-            "community": pledge.community,
-            "size_band": pledge.size_band,
-            "level": pledge.level,
-            "commitments": [
-                choice.commitment.title for choice in pledge.chosen_commitments.all()
-            ],
-            "signed": _date(pledge.approved_at),
-            "last_renewed": _date(pledge.renewed_at),
-            "expires": _date(pledge.expires_at),
-            "profile_url": request.build_absolute_uri(pledge.profile_url),
-        }
-        for pledge in pledges
-    ]
-
-
-def _date(moment: datetime.datetime | None) -> str | None:
-    return timezone.localdate(moment).isoformat() if moment else None
+    _decorate(page, request, pledges, titles)
+    return [open_data.row(pledge, request) for pledge in pledges]
 
 
 def _download_headers(response: HttpResponse, page, extension: str) -> None:

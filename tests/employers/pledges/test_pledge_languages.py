@@ -14,7 +14,12 @@ from wagtail.models import Site
 from wagtail.users.models import UserProfile
 
 from employers.pledges.factories import PledgeFactory
-from employers.pledges.models import Pledge, PledgePage, PledgeSettings
+from employers.pledges.models import (
+    Pledge,
+    PledgeEmailWording,
+    PledgePage,
+    PledgeSettings,
+)
 from tests.employers.pledges.test_pledge_signing import sign_data
 from tests.employers.translations import publish_in_french
 
@@ -212,7 +217,9 @@ def test_staff_wording_in_the_default_language_is_not_sent_to_french_signers(
     client, french_pledge_page, django_user_model, sent_mail
 ):
     program = PledgeSettings.for_site(Site.objects.get(is_default_site=True))
-    program.rejected_subject = "Sorry, {organization}"
+    program.email_wording = PledgeEmailWording.objects.create(
+        rejected_subject="Sorry, {organization}"
+    )
     program.save()
     user = moderator(django_user_model, "mod")
     client.force_login(user)

@@ -385,11 +385,13 @@ def test_closed_pledges_lose_contact_data_but_keep_counts(pledge_page, commitmen
 def test_staff_wording_replaces_the_standard_email(
     client, pledge_page, commitments, sent_mail
 ):
-    from employers.pledges.models import PledgeSettings
+    from employers.pledges.models import PledgeEmailWording, PledgeSettings
 
     program = PledgeSettings.for_site(pledge_page.get_site())
-    program.verification_subject = "Please confirm, {contact_name}"
-    program.verification_body = "Open {link} for {organization}. {unknown} stays."
+    program.email_wording = PledgeEmailWording.objects.create(
+        verification_subject="Please confirm, {contact_name}",
+        verification_body="Open {link} for {organization}. {unknown} stays.",
+    )
     program.save()
 
     client.post("/pledge/", sign_data(commitments))

@@ -45,7 +45,9 @@ def test_csv_lists_public_fields_of_listed_pledges(client, listed_pledge):
         "sector": "Agriculture, forestry, fishing and hunting",
         "community": "Chilliwack",
         "size_band": "10-49",
+        "size": "10–49 employees",
         "level": "active",
+        "level_label": "Active",
         "commitments": (
             "Remove Canadian-experience requirements; Offer a workplace buddy; "
             "Support language learning"

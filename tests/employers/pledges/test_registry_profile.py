@@ -129,7 +129,7 @@ def test_badge_is_an_accessible_svg_in_the_site_colour(client, listed_pledge):
     text = " ".join(node.text for node in svg.iter(f"{SVG}text"))
     assert "Fraser Valley LIP" in text
     assert "Valley Berry Farms" in text
-    assert f"Active level · signed {timezone.now().year}" in text
+    assert f"Active level · signed in {timezone.now().year}" in text
     assert svg.find(f"{SVG}rect").get("fill") == "#0b5a3c"
 
 
