@@ -1,4 +1,8 @@
-"""Staff reports on guides: which are due for review, and what readers said."""
+"""Staff reports on guides: which are due for review, and what readers said.
+
+A guide and its translations are separate pages: rows name their language,
+and the dashboard counts each guide once, whatever its translations.
+"""
 
 import datetime
 
@@ -11,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
+from wagtail.coreutils import get_content_languages
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
@@ -29,9 +34,15 @@ def review_cutoff() -> datetime.date:
 def guides_due_for_review():
     return (
         GuidePage.objects.filter(last_reviewed__lt=review_cutoff())
-        .select_related("reviewer")
+        .select_related("reviewer", "locale")
         .order_by("last_reviewed", "title")
     )
+
+
+def guides_due_count() -> int:
+    """How many guides are due for review, each counted once with its translations."""
+    due = guides_due_for_review().order_by().values("translation_key")
+    return due.distinct().count()
 
 
 class GuidesDueForReviewReport(ReportView):
@@ -47,12 +58,14 @@ class GuidesDueForReviewReport(ReportView):
             label=_("Guide"),
             url_name="wagtailadmin_pages:edit",
         ),
+        Column("locale", label=_("Language")),
         DateColumn("last_reviewed", label=_("Last reviewed")),
         Column("reviewer", label=_("Responsible"), accessor="reviewer_name"),
     ]
-    list_export = ["title", "last_reviewed", "reviewer_name", "full_url"]
+    list_export = ["title", "locale", "last_reviewed", "reviewer_name", "full_url"]
     export_headings = {
         "title": _("Guide"),
+        "locale": _("Language"),
         "last_reviewed": _("Last reviewed"),
         "reviewer_name": _("Responsible"),
         "full_url": _("Address"),
@@ -80,25 +93,36 @@ class GuideFeedbackReport(ReportView):
     filterset_class = GuideFeedbackFilterSet
     columns = [
         Column("guide", label=_("Guide")),
+        Column("language", label=_("Language"), accessor="guide.locale"),
         BooleanColumn("helpful", label=_("Helpful")),
         Column("comment", label=_("Comment")),
         DateColumn("created_at", label=_("Received")),
     ]
-    list_export = ["guide", "helpful", "comment", "created_at"]
+    list_export = ["guide", "guide.locale", "helpful", "comment", "created_at"]
+    export_headings = {"guide.locale": _("Language")}
 
     def get_queryset(self):
-        return GuideFeedback.objects.select_related("guide").order_by("-created_at")
+        return GuideFeedback.objects.select_related("guide__locale").order_by(
+            "-created_at"
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["summary"] = (
-            GuideFeedback.objects.values("guide_id", "guide__title")
+        languages = dict(get_content_languages())
+        summary = (
+            GuideFeedback.objects.values(
+                "guide_id", "guide__title", "guide__locale__language_code"
+            )
             .annotate(
                 yes=Count("pk", filter=Q(helpful=True)),
                 no=Count("pk", filter=Q(helpful=False)),
             )
             .order_by("-no", "guide__title")
         )
+        context["summary"] = [
+            {**row, "language": languages.get(row["guide__locale__language_code"])}
+            for row in summary
+        ]
         return context
 
 
@@ -116,7 +140,7 @@ class GuidesDueForReviewPanel(RestrictedPanel):
 
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
-        context["count"] = guides_due_for_review().count()
+        context["count"] = guides_due_count()
         context["report_url"] = reverse("guides_due_for_review")
         return context
 
