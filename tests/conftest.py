@@ -96,7 +96,7 @@ def demo_data(django_db_setup, django_db_blocker) -> Iterator[int]:
         module_transaction.__enter__()
         try:
             call_command("load_demo_data", force=True, stdout=io.StringIO())
-            home_pk = HomePage.objects.get(depth=2).pk
+            home_pk = HomePage.objects.get(sites_rooted_here__is_default_site=True).pk
         except BaseException:
             transaction.set_rollback(True)
             module_transaction.__exit__(None, None, None)

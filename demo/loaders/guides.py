@@ -12,7 +12,15 @@ from django.utils.text import slugify
 
 from wagtail.documents import get_document_model
 
-from demo.files import read_markdown, read_yaml
+from demo.files import CONTENT_DIR, read_markdown, read_yaml
+from demo.loaders.translations import (
+    french_locale,
+    in_default_locale,
+    is_translatable,
+    translate_page,
+    translate_snippet,
+    without_french,
+)
 from demo.markdown_blocks import to_blocks
 from home.models import HomePage
 from resources.models import (
@@ -41,10 +49,15 @@ def load(home: HomePage, stdout: TextIO, *, seed: int = 2026) -> GuideIndexPage:
         )
         created_index = index is None
         if created_index:
-            index = home.add_child(instance=GuideIndexPage(**content["index"]))
+            index = home.add_child(
+                instance=GuideIndexPage(**without_french(content["index"]))
+            )
             index.save_revision().publish()
             stdout.write("Created the guide library.")
-        stages = {stage.code: stage for stage in HiringStage.objects.all()}
+        stages = {
+            stage.code: stage
+            for stage in HiringStage.objects.filter(**in_default_locale(HiringStage))
+        }
         reviewer = get_user_model().objects.filter(is_superuser=True).first()
         guides = [
             _guide(index, spec, topics, stages, reviewer, content["worksheet"], stdout)
@@ -56,7 +69,83 @@ def load(home: HomePage, stdout: TextIO, *, seed: int = 2026) -> GuideIndexPage:
             ]
             index.save_revision().publish()
         _readership(guides, stdout, seed=seed)
+        _french_library(index, guides, content, stdout)
     return index
+
+
+def _french_library(
+    index: GuideIndexPage, guides: list[GuidePage], content: dict, stdout: TextIO
+) -> None:
+    """The French guide index, topics, stages and the guides written in French."""
+    locale = french_locale()
+    if is_translatable(Topic):
+        for spec in content["topics"]:
+            topic = Topic.objects.get(slug=spec["slug"], **in_default_locale(Topic))
+            translate_snippet(topic, spec["fr"])
+    if is_translatable(HiringStage):
+        for stage in HiringStage.objects.filter(**in_default_locale(HiringStage)):
+            translate_snippet(stage, {})
+    created_index = not index.has_translation(locale)
+    spec = content["index"]["fr"]
+    french_index = translate_page(
+        index,
+        {
+            "title": spec["title"],
+            "slug": spec["slug"],
+            "search_description": spec["search_description"],
+            "intro": spec["intro"],
+            "featured_guides": [],
+        },
+        stdout,
+    )
+    reviewer = get_user_model().objects.filter(is_superuser=True).first()
+    french_guides = {}
+    for guide in guides:
+        french = french_guide_spec(guide.slug, content)
+        if french is not None:
+            french_guides[guide.pk] = _french_guide(guide, french, reviewer, stdout)
+    if created_index:
+        # The guides were added under a fresh copy of the index: reload it, so
+        # publishing does not save a stale count of its children.
+        french_index.refresh_from_db()
+        french_index.featured_guides = [
+            FeaturedGuide(guide=french_guides[guide.pk])
+            for guide in guides[:FEATURED_COUNT]
+            if guide.pk in french_guides
+        ]
+        french_index.save_revision().publish()
+
+
+def french_guide_spec(slug: str, content: dict) -> dict | None:
+    """The French front matter and blocks of ``guides/<slug>.fr.md``, if written."""
+    name = f"guides/{slug}.fr.md"
+    if not (CONTENT_DIR / name).exists():
+        return None
+    front, body = read_markdown(name)
+    sources = {
+        "type": "sources",
+        "value": {"heading": content["sources_heading_fr"], "items": front["sources"]},
+    }
+    worksheet = content["worksheet"]["fr"]
+    blocks = to_blocks(body, origin=name)
+    return {**front, "body": [*blocks, sources], "worksheet": worksheet}
+
+
+def _french_guide(guide: GuidePage, spec: dict, reviewer, stdout) -> GuidePage:
+    """The guide in French, classified by the English guide's topics and stages,
+    which readers see in their language (``resources.taxonomy``)."""
+    return translate_page(
+        guide,
+        {
+            "title": spec["title"],
+            "slug": spec["slug"],
+            "summary": spec["summary"],
+            "search_description": spec["summary"],
+            "body": _with_worksheets(spec["body"], spec["title"], spec["worksheet"]),
+            "reviewer": reviewer,
+        },
+        stdout,
+    )
 
 
 def guide_specs() -> list[dict]:
@@ -114,6 +203,7 @@ def _readership(guides: list[GuidePage], stdout: TextIO, *, seed: int) -> None:
 def _topic(spec: dict) -> Topic:
     topic, _created = Topic.objects.get_or_create(
         slug=spec["slug"],
+        **in_default_locale(Topic),
         defaults={
             "name": spec["name"],
             "description": spec["description"],
@@ -169,7 +259,7 @@ def _with_worksheets(body: list[dict], title: str, worksheet: dict) -> list[dict
 
 def _worksheet(guide_title: str, checklist: dict, worksheet: dict):
     document_model = get_document_model()
-    title = f"{checklist['heading']} (worksheet)"
+    title = worksheet["title"].format(heading=checklist["heading"])
     existing = document_model.objects.filter(title=title).first()
     if existing:
         return existing

@@ -14,6 +14,12 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from demo.files import member, read_yaml
+from demo.loaders.translations import (
+    in_default_locale,
+    is_translatable,
+    translate_page,
+    translate_snippet,
+)
 from demo.markdown_blocks import rich_text
 from employers.pledges.models import (
     Commitment,
@@ -39,15 +45,19 @@ def load(home: HomePage, stdout: TextIO, seed: int = 2026) -> PledgePage:
             home, PledgePage, _pledge_page_fields(content["page"]), stdout
         )
         registry = content["registry"]
-        _child_page(
+        registry_page = _child_page(
             pledge_page,
             PledgeRegistryPage,
             {
-                **registry,
+                **{key: value for key, value in registry.items() if key != "fr"},
                 "licence": member(PledgeRegistryPage.Licence, registry["licence"]),
             },
             stdout,
         )
+        translate_page(
+            pledge_page, _french_pledge_page_fields(content["page"]["fr"]), stdout
+        )
+        translate_page(registry_page, registry["fr"], stdout)
         commitments = [
             _commitment(number, spec)
             for number, spec in enumerate(content["commitments"])
@@ -79,6 +89,10 @@ def _child_page(parent, model, fields: dict, stdout: TextIO):
 
 
 def _pledge_page_fields(spec: dict) -> dict:
+    return {**_pledge_page_text(spec), "min_commitments": spec["min_commitments"]}
+
+
+def _pledge_page_text(spec: dict) -> dict:
     faq = [
         {"title": item["question"], "body": rich_text(item["answer"])}
         for item in spec["faq"]
@@ -90,7 +104,6 @@ def _pledge_page_fields(spec: dict) -> dict:
         "intro": spec["intro"],
         "statement": rich_text(spec["statement"]),
         "why_sign": rich_text(spec["why_sign"]),
-        "min_commitments": spec["min_commitments"],
         "faq": [
             {
                 "type": "accordion",
@@ -100,15 +113,30 @@ def _pledge_page_fields(spec: dict) -> dict:
     }
 
 
+def _french_pledge_page_fields(spec: dict) -> dict:
+    """The French text of the pledge page, its consents and its messages."""
+    return {
+        **_pledge_page_text(spec),
+        "listing_consent_text": spec["listing_consent_text"],
+        "news_consent_text": spec["news_consent_text"],
+        "thank_you_text": rich_text(spec["thank_you_text"]),
+        "verified_text": rich_text(spec["verified_text"]),
+    }
+
+
 def _commitment(number: int, spec: dict) -> Commitment:
+    """The English commitment, with its French translation once it is translatable."""
     commitment, _created = Commitment.objects.get_or_create(
         title=spec["title"],
+        **in_default_locale(Commitment),
         defaults={
             "description": spec["description"],
             "category": member(Commitment.Category, spec["category"]),
             "sort_order": number,
         },
     )
+    if is_translatable(Commitment):
+        translate_snippet(commitment, spec["fr"])
     return commitment
 
 

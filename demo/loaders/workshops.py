@@ -13,6 +13,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from demo.files import member, read_yaml
+from demo.loaders.translations import (
+    in_default_locale,
+    is_translatable,
+    translate_page,
+    translate_snippet,
+    without_french,
+)
 from demo.markdown_blocks import rich_text
 from employers.pledges.models.pledges import organization_key
 from employers.workshops.models import (
@@ -48,37 +55,84 @@ def load(home: HomePage, stdout: TextIO, *, seed: int = 2026) -> WorkshopIndexPa
             .first()
         )
         if index is None:
-            index = home.add_child(instance=WorkshopIndexPage(**content["index"]))
+            index = home.add_child(
+                instance=WorkshopIndexPage(**without_french(content["index"]))
+            )
             index.save_revision().publish()
             stdout.write("Created the workshop index.")
-        venues = {
-            spec["name"]: Venue.objects.get_or_create(name=spec["name"], defaults=spec)[
-                0
-            ]
-            for spec in content["venues"]
+        translate_page(index, content["index"]["fr"], stdout)
+        venues = {spec["name"]: _snippet(Venue, spec) for spec in content["venues"]}
+        facilitators = [_snippet(Facilitator, spec) for spec in content["facilitators"]]
+        topics = {
+            topic.slug: topic
+            for topic in Topic.objects.filter(**in_default_locale(Topic))
         }
-        facilitators = [
-            Facilitator.objects.get_or_create(name=spec["name"], defaults=spec)[0]
-            for spec in content["facilitators"]
-        ]
-        topics = {topic.slug: topic for topic in Topic.objects.all()}
         for number, spec in enumerate(content["workshops"]):
-            if WorkshopPage.objects.child_of(index).filter(slug=spec["slug"]).exists():
-                continue
-            page = _workshop(
-                index,
-                spec,
-                content["defaults"],
-                venues,
-                [facilitators[(number + n) % len(facilitators)] for n in (0, 1)],
-                topics,
+            page = (
+                WorkshopPage.objects.child_of(index).filter(slug=spec["slug"]).first()
             )
-            _registrations(page, spec, content, rng)
-            WorkshopCalendarState.objects.update_or_create(
-                workshop=page, defaults={"capacity": spec["capacity"]}
-            )
-            stdout.write(f"Created the workshop “{page.title}”.")
+            if page is None:
+                page = _workshop(
+                    index,
+                    spec,
+                    content["defaults"],
+                    venues,
+                    [facilitators[(number + n) % len(facilitators)] for n in (0, 1)],
+                    topics,
+                )
+                _registrations(page, spec, content, rng)
+                WorkshopCalendarState.objects.update_or_create(
+                    workshop=page, defaults={"capacity": spec["capacity"]}
+                )
+                stdout.write(f"Created the workshop “{page.title}”.")
+            if "fr" in spec:
+                _french_workshop(page, spec, content["defaults"]["fr"], stdout)
     return index
+
+
+def _snippet(model, spec: dict):
+    """The English venue or facilitator named in ``spec``, and its French copy."""
+    english = without_french(spec)
+    obj = model.objects.get_or_create(
+        name=spec["name"], **in_default_locale(model), defaults=english
+    )[0]
+    if is_translatable(model):
+        translate_snippet(obj, spec["fr"])
+    return obj
+
+
+def _french_workshop(
+    page: WorkshopPage, spec: dict, defaults: dict, stdout: TextIO
+) -> WorkshopPage:
+    """The workshop's French page: its words in French.
+
+    Time, place, seats, topics and facilitators stay the event's (the English
+    page's); readers see the venue, topics and facilitators in their language.
+    """
+    french = spec["fr"]
+    questions = [question.get("fr", {}) for question in spec.get("questions", [])]
+
+    def translate_inline_items(copy: WorkshopPage) -> None:
+        # Assigned back, so the revision holds the edited items.
+        ordered = list(copy.questions.all())
+        for question, text in zip(ordered, questions, strict=False):
+            question.label = text.get("label", question.label)
+            if "choices" in text:
+                question.choices = "\n".join(text["choices"])
+        copy.questions = ordered
+
+    return translate_page(
+        page,
+        {
+            "title": french["title"],
+            "slug": french["slug"],
+            "summary": defaults["summary"].format(title=french["title"]),
+            "body": [{"type": "paragraph", "value": rich_text(defaults["body"])}],
+            "audience": defaults["audience"],
+        },
+        stdout,
+        edit=translate_inline_items,
+    )
 
 
 def _workshop(index, spec, defaults, venues, facilitators, topics) -> WorkshopPage:

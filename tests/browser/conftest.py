@@ -153,7 +153,7 @@ def demo_site(transactional_db, _demo_snapshot) -> HomePage:
     """
     if connection.vendor != "postgresql":
         call_command("load_demo_data", force=True, stdout=io.StringIO())
-        return HomePage.objects.get(depth=2)
+        return HomePage.objects.get(sites_rooted_here__is_default_site=True)
     database = connection.settings_dict["NAME"]
     connection.close()
     if not _demo_snapshot:
@@ -174,4 +174,4 @@ def demo_site(transactional_db, _demo_snapshot) -> HomePage:
                 f'CREATE DATABASE "{database}" TEMPLATE "{_demo_snapshot["name"]}"',
             ]
         )
-    return HomePage.objects.get(depth=2)
+    return HomePage.objects.get(sites_rooted_here__is_default_site=True)

@@ -8,10 +8,16 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageLogEntry, Revision, Site
+from wagtail.models import Locale, Page, PageLogEntry, Revision, Site
 
 from employers.workshops.models import WorkshopIndexPage
-from home.models import HomePage, NavigationSettings, SiteSettings
+from home.models import (
+    Community,
+    HomePage,
+    NavigationSettings,
+    SiteSettings,
+    SiteText,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -25,13 +31,12 @@ def _snapshot() -> dict:
         "images": get_image_model().objects.count(),
         "users": get_user_model().objects.count(),
         "menu": list(
-            NavigationSettings.for_site(site).main_menu_items.values_list(
+            NavigationSettings.for_site(site).navigation.main_menu_items.values_list(
                 "link_page_id", flat=True
             )
         ),
-        "communities": list(
-            SiteSettings.for_site(site).communities.values_list("name", flat=True)
-        ),
+        "communities": list(Community.objects.values_list("name", flat=True)),
+        "site_text": list(SiteText.objects.values_list("organization_name")),
     }
 
 
@@ -47,9 +52,12 @@ def test_demo_data_builds_a_complete_site(client, demo_site):
     assert all(path.value["page"].live for path in demo_site.paths)
 
     branding = SiteSettings.for_site(site)
-    assert branding.organization_name == "Fraser Valley Local Immigration Partnership"
+    assert (
+        branding.site_text.organization_name
+        == "Fraser Valley Local Immigration Partnership"
+    )
     assert branding.logo is not None
-    assert branding.communities.count() >= 5
+    assert Community.objects.filter(locale=Locale.get_default()).count() >= 5
 
     response = client.get("/")
     assert response.status_code == 200
@@ -108,7 +116,8 @@ def test_demo_data_has_one_person_in_each_role(client, demo_site):
 
 def test_demo_coordinator_runs_the_demo_workshops_and_nothing_else(demo_site):
     coordinator = get_user_model().objects.get(username="coordinator")
-    workshops = WorkshopIndexPage.objects.get().permissions_for_user(coordinator)
+    workshops = WorkshopIndexPage.objects.get(locale=Locale.get_default())
+    workshops = workshops.permissions_for_user(coordinator)
     assert workshops.can_add_subpage() and workshops.can_publish()
     about = Page.objects.get(slug="about").permissions_for_user(coordinator)
     assert not about.can_edit()
