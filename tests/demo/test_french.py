@@ -178,3 +178,12 @@ def test_french_content_loads_once(demo_site):
     call_command("load_demo_data", force=True, stdout=output)
     assert counts() == before
     assert "Created" not in output.getvalue()
+
+
+def test_french_pledge_page_and_registry_show_french_commitments(client, demo_site):
+    html = client.get("/fr-ca/engagement/").text
+    assert "Retirer l’exigence d’expérience canadienne des offres d’emploi" in html
+    assert "Remove Canadian-experience requirements" not in html
+    registry = client.get("/fr-ca/engagement/registre/")
+    assert registry.status_code == 200
+    assert registry.context["results"]["pledges"].paginator.count >= 25
