@@ -2,9 +2,10 @@
 
 Each workshop keeps one UID for good, so an update or a cancellation replaces
 the event already in someone's calendar; its SEQUENCE rises with each change
-registrants were told about. Times carry the site's zone with a VTIMEZONE.
-Text is in the active language, marked with its LANGUAGE parameter: a
-registrant's file in theirs, a page's feed in the page's.
+registrants were told about. Both belong to the event (``WorkshopPage.event``):
+one UID and SEQUENCE whatever the language of the file. Times carry the
+site's zone with a VTIMEZONE. Text is in the active language, marked with its
+LANGUAGE parameter: a registrant's file in theirs, a page's feed in the page's.
 """
 
 import zoneinfo
@@ -20,19 +21,21 @@ PRODID = "-//Welcoming Workplaces//Workshops//EN"
 CONTENT_TYPE = "text/calendar; charset=utf-8"
 
 
-def workshop_uid(workshop) -> str:
-    return f"workshop-{workshop.pk}@welcoming-workplaces"
+def workshop_uid(event) -> str:
+    """The UID of a workshop's event; pass the event, not a translation."""
+    return f"workshop-{event.pk}@welcoming-workplaces"
 
 
-def _sequence(workshop) -> int:
-    state = getattr(workshop, "calendar_state", None)
+def _sequence(event) -> int:
+    state = getattr(event, "calendar_state", None)
     return state.sequence if state else 0
 
 
-def _location(workshop, *, online_link: str) -> str:
+def _location(workshop, *, online_link: str, venue=None) -> str:
     parts = []
     if workshop.has_venue:
-        parts.append(f"{workshop.venue.name}, {workshop.venue.one_line_address}")
+        venue = venue or workshop.venue
+        parts.append(f"{venue.name}, {venue.one_line_address}")
     if workshop.is_online:
         parts.append(online_link or _("Online: the link comes with your reminder"))
     return " / ".join(parts)
@@ -53,11 +56,14 @@ def workshop_event(
     online_link: str = "",
     cancelled: bool = False,
     localized=None,
+    venue=None,
 ) -> icalendar.Event:
     """One workshop as an event; ``online_link`` only for confirmed registrants.
 
-    ``localized`` is the workshop's page in the reader's language, for the
-    title and summary; the UID and SEQUENCE stay the workshop's own.
+    ``workshop`` is the event (``WorkshopPage.event``): UID, SEQUENCE, times
+    and place are its own. ``localized`` is its page in the reader's
+    language, for the title and summary, and ``venue`` its venue in that
+    language.
     """
     zone = zoneinfo.ZoneInfo(settings.TIME_ZONE)
     text = localized or workshop
@@ -74,7 +80,7 @@ def workshop_event(
         description += ["", _("Join online: %(link)s") % {"link": online_link}]
     event.add("description", "\n".join(description), parameters=language)
     event.add("url", url)
-    location = _location(workshop, online_link=online_link)
+    location = _location(workshop, online_link=online_link, venue=venue)
     if location:
         event.add("location", location, parameters=language)
     is_cancelled = cancelled or workshop.is_cancelled

@@ -92,12 +92,44 @@ class RegistrationForm(SpamProtectedForm):
         return self.cleaned_data["email"].strip().lower()
 
     def registration_data(self) -> dict:
+        """The form's data; answers keyed by the event's question, in its words.
+
+        A question asked on a translation is stored under the label of the
+        same question on the event (same translation key), and a choice as
+        the event's choice in the same place, so staff read every answer
+        alike whatever the language of the form.
+        """
         data = dict(self.cleaned_data)
-        data["answers"] = {
-            question.label: _answer(data.pop(question.field_name, ""))
-            for question in self.questions
-        }
+        sources = self._event_questions()
+        answers = {}
+        for question in self.questions:
+            source = sources.get(question.translation_key, question)
+            value = data.pop(question.field_name, "")
+            if question.kind == WorkshopQuestion.Kind.CHOICE and value:
+                answers[source.label] = _same_choice(question, source, value)
+            else:
+                answers[source.label] = _answer(value)
+        data["answers"] = answers
         return data
+
+    def _event_questions(self) -> dict:
+        """The event's questions by translation key, in one query."""
+        if not self.questions:
+            return {}
+        found = WorkshopQuestion.objects.filter(
+            page__translation_key=self.workshop.translation_key,
+            translation_key__in=[q.translation_key for q in self.questions],
+        ).order_by("-page_id")
+        # The event's page has the lowest pk: its question comes last, and wins.
+        return {question.translation_key: question for question in found}
+
+
+def _same_choice(question: WorkshopQuestion, source: WorkshopQuestion, value) -> str:
+    """The event's wording of the choice made on a translated question."""
+    mine, theirs = question.choice_list, source.choice_list
+    if value in mine and len(mine) == len(theirs):
+        return theirs[mine.index(value)]
+    return _answer(value)
 
 
 def _answer(value):

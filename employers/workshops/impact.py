@@ -27,7 +27,12 @@ from django.utils.translation import ngettext
 from employers.pledges.impact import held_pledge, share
 from employers.pledges.models import Pledge
 from employers.pledges.models.pledges import normalized_key
-from employers.workshops.models import Registration, WorkshopFeedback, WorkshopPage
+from employers.workshops.models import (
+    Registration,
+    WorkshopFeedback,
+    WorkshopPage,
+    events,
+)
 from home.choices import Sector, SizeBand
 from home.impact.periods import Period
 from home.impact.sections import ImpactSection
@@ -196,9 +201,15 @@ def employers_section(period: Period) -> ImpactSection:
 
 
 def held_workshops(period: Period):
-    """Workshops that started in the period and are over, not cancelled."""
-    return WorkshopPage.objects.filter(
-        period.within("start"), end__lte=period.as_of, is_cancelled=False
+    """Workshops that started in the period and are over, not cancelled.
+
+    Events only: a workshop translated into French is one workshop, and its
+    registrations are all stored on its event.
+    """
+    return events(
+        WorkshopPage.objects.filter(
+            period.within("start"), end__lte=period.as_of, is_cancelled=False
+        )
     )
 
 

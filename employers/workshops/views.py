@@ -1,4 +1,8 @@
-"""Public workshop views, served through the pages' routes."""
+"""Public workshop views, served through the pages' routes.
+
+A page is read in its own language; seats, state, times and the calendar UID
+come from its event (``WorkshopPage.event``), one for every translation.
+"""
 
 import datetime
 import zoneinfo
@@ -6,7 +10,8 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Min, Prefetch, Q
+from django.db.models import Exists, Min, OuterRef, Prefetch, Q
+from django.db.models.functions import Substr
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone, translation
@@ -19,10 +24,13 @@ from employers.workshops.models import (
     RegistrationState,
     WorkshopFacilitator,
     WorkshopFormat,
+    WorkshopIndexPage,
     WorkshopPage,
+    events,
 )
 from employers.workshops.services import registration as service
 from home import page_cache
+from home.languages import localize_all
 from home.ratelimit import client_ip, hit
 from resources.models import Topic
 
@@ -49,9 +57,10 @@ def _next_change(workshop: WorkshopPage, now: datetime.datetime):
 
 
 def _cache_hints(workshop: WorkshopPage) -> None:
-    """A cached page of this workshop shows its seats and its state at the time."""
-    page_cache.depends_on(page_cache.workshop_tag(workshop.pk))
-    page_cache.valid_until(_next_change(workshop, timezone.now()))
+    """A cached page of this workshop shows its event's seats and state now."""
+    event = workshop.event
+    page_cache.depends_on(page_cache.workshop_tag(event.pk))
+    page_cache.valid_until(_next_change(event, timezone.now()))
 
 
 # The listing -----------------------------------------------------------------
@@ -98,6 +107,12 @@ def workshop_index(index, request: HttpRequest, *, past: bool = False):
         page = Paginator(filtered, WORKSHOPS_PER_PAGE).get_page(page_number)
         for workshop in page:
             workshop.availability = service.availability(workshop, now)
+            workshop.shown_venue = None
+        # Venues in the reader's language, in one batch for the whole page.
+        placed = [workshop for workshop in page if workshop.has_venue]
+        venues = service.in_language_of(index, [w.venue for w in placed])
+        for workshop, venue in zip(placed, venues, strict=True):
+            workshop.shown_venue = venue
         return {"workshops": page}
 
     # What the cards say changes when a listed workshop's registration opens
@@ -160,22 +175,43 @@ def _choose(topics, slug):
 
 
 def index_calendar(index, request: HttpRequest) -> HttpResponse:
-    """Every upcoming workshop, for people to subscribe to.
+    """Every upcoming workshop, for people to subscribe to, in the index's language.
 
-    Cancelled ones stay, marked CANCELLED, so subscribed calendars drop them.
+    Each event once, from under any translation of the index, with its text
+    and venue in the index's language where a translation exists. Cancelled
+    ones stay, marked CANCELLED, so subscribed calendars drop them.
     """
-    workshops = (
-        index.workshops()
+    # Children of any translation of this index: their parent's path is
+    # the first characters of theirs, as long as this index's path.
+    parent = WorkshopIndexPage.objects.filter(
+        translation_key=index.translation_key,
+        path=Substr(OuterRef("path"), 1, len(index.path)),
+    )
+    listed = WorkshopPage.objects.live().public()
+    upcoming = list(
+        events(listed)
+        .filter(Exists(parent), depth=index.depth + 1, end__gt=timezone.now())
         .defer_streamfields()
-        .filter(end__gt=timezone.now())
         .select_related("venue", "calendar_state")
         .order_by("start")
     )
-    events = [
-        workshop_event(w, url=service.workshop_url(w, _base_url(request)))
-        for w in workshops
+    pages = upcoming
+    if any(event.locale_id != index.locale_id for event in upcoming):
+        # Some are in another language: their live translations in this one.
+        pages = localize_all(upcoming, listed.defer_streamfields())
+    placed = [event for event in upcoming if event.has_venue]
+    venues = service.in_language_of(index, [event.venue for event in placed])
+    venue_of = {event.pk: venue for event, venue in zip(placed, venues, strict=True)}
+    entries = [
+        workshop_event(
+            event,
+            url=service.workshop_url(page, _base_url(request)),
+            localized=page,
+            venue=venue_of.get(event.pk),
+        )
+        for event, page in zip(upcoming, pages, strict=True)
     ]
-    return _ics(calendar_bytes(events, name=index.title), "workshops.ics", inline=True)
+    return _ics(calendar_bytes(entries, name=index.title), "workshops.ics", inline=True)
 
 
 def _ics(content: bytes, filename: str, *, inline: bool = False) -> HttpResponse:
@@ -189,15 +225,19 @@ def _ics(content: bytes, filename: str, *, inline: bool = False) -> HttpResponse
 
 
 def workshop_context(workshop: WorkshopPage, request: HttpRequest) -> dict:
-    """Topics, facilitators, venue and seats, in a fixed number of queries."""
+    """Topics, facilitators, venue and seats, in a fixed number of queries.
+
+    Seats and state are the event's; venue and facilitators are in the
+    reader's language where they are translated.
+    """
+    event = getattr(workshop, "counted_event", None) or _with_counts(workshop)
     _cache_hints(workshop)
-    if getattr(workshop, "seats_taken", None) is None:
-        workshop.seats_taken = service.seats_taken(workshop)
     return {
+        "event": event,
         "workshop_topics": list(workshop.topics.all()),
-        "facilitators": _facilitators(workshop),
-        "venue": workshop.venue if workshop.has_venue else None,
-        "availability": service.availability(workshop),
+        "facilitators": service.in_language_of(workshop, _facilitators(workshop)),
+        "venue": service.venue_of(event, workshop),
+        "availability": service.availability(event),
     }
 
 
@@ -212,11 +252,15 @@ def _facilitators(workshop: WorkshopPage) -> list:
 
 
 def workshop_calendar(workshop: WorkshopPage, request: HttpRequest) -> HttpResponse:
-    """The public calendar file: never the online link."""
-    event = workshop_event(
-        workshop, url=service.workshop_url(workshop, _base_url(request))
+    """The public calendar file, in the page's language: never the online link."""
+    event = workshop.event
+    entry = workshop_event(
+        event,
+        url=service.workshop_url(workshop, _base_url(request)),
+        localized=workshop,
+        venue=service.venue_of(event, workshop),
     )
-    return _ics(calendar_bytes([event]), f"{workshop.slug}.ics")
+    return _ics(calendar_bytes([entry]), f"{workshop.slug}.ics")
 
 
 def _private(response: HttpResponse) -> HttpResponse:
@@ -238,8 +282,8 @@ def _render(workshop, request, template, extra, status=200):
 
 
 def register(workshop: WorkshopPage, request: HttpRequest) -> HttpResponse:
-    _cache_hints(workshop)
     state = service.availability(_with_counts(workshop))["state"]
+    _cache_hints(workshop)
     if not state.takes_registrations:
         return _render(workshop, request, "closed", {"state": state})
     if request.method == "POST" and "resend" in request.POST:
@@ -300,8 +344,9 @@ def register(workshop: WorkshopPage, request: HttpRequest) -> HttpResponse:
 
 
 def _with_counts(workshop: WorkshopPage) -> WorkshopPage:
-    workshop.seats_taken = service.seats_taken(workshop)
-    return workshop
+    """The workshop's event, with its seats counted now (one query)."""
+    workshop.counted_event = service.event_with_counts(workshop)
+    return workshop.counted_event
 
 
 def _resend(workshop, request):
@@ -350,6 +395,7 @@ def registration_page(workshop, request, token) -> HttpResponse:
             return HttpResponseRedirect(request.path + "?cancelled=1")
         return HttpResponseRedirect(request.path)
     status = registration.status
+    event = registration.workshop
     extra = {
         "registration": registration,
         "token": token,
@@ -358,29 +404,31 @@ def registration_page(workshop, request, token) -> HttpResponse:
         "just_cancelled": request.GET.get("cancelled") == "1",
         "show_online_link": (
             status == Registration.Status.CONFIRMED
-            and workshop.is_online
-            and bool(workshop.online_link)
+            and event.is_online
+            and bool(event.online_link)
         ),
         "can_give_feedback": registration.attended_at is not None
-        and workshop.end <= timezone.now(),
+        and event.end <= timezone.now(),
     }
     return _private(_render(workshop, request, "registration", extra))
 
 
 def _personal_ics(workshop, request, registration) -> HttpResponse:
     """The registrant's own calendar file, in the language they registered in."""
+    event = registration.workshop
     confirmed = registration.status == Registration.Status.CONFIRMED
-    online = workshop.online_link if confirmed and workshop.is_online else ""
+    online = event.online_link if confirmed and event.is_online else ""
     with translation.override(registration.language):
         page = workshop.localized
-        event = workshop_event(
-            registration.workshop,
+        entry = workshop_event(
+            event,
             url=service.workshop_url(page, _base_url(request)),
             online_link=online,
             cancelled=registration.status == Registration.Status.CANCELLED,
             localized=page,
+            venue=service.venue_of(event, page),
         )
-    return _ics(calendar_bytes([event], method="PUBLISH"), f"{page.slug}.ics")
+    return _ics(calendar_bytes([entry], method="PUBLISH"), f"{page.slug}.ics")
 
 
 def claim(workshop, request, token) -> HttpResponse:
@@ -422,7 +470,7 @@ def feedback(workshop, request, token) -> HttpResponse:
     registration = _registration_from_link(workshop, request, token)
     if registration is None:
         return _link_invalid(workshop, request)
-    if registration.attended_at is None or workshop.end > timezone.now():
+    if registration.attended_at is None or registration.workshop.end > timezone.now():
         raise Http404
     if request.method == "POST":
         form = FeedbackForm(request.POST)

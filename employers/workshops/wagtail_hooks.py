@@ -41,6 +41,12 @@ def register_workshop_urls():
     return workshop_admin.admin_urls()
 
 
+hooks.register("register_page_header_buttons", workshop_admin.registrations_buttons)
+hooks.register(
+    "register_page_listing_more_buttons", workshop_admin.registrations_buttons
+)
+
+
 @hooks.register("construct_homepage_panels")
 def add_upcoming_workshops_panel(request, panels):
     panels.append(workshop_admin.UpcomingWorkshopsPanel())

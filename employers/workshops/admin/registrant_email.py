@@ -13,7 +13,8 @@ import secrets
 from django import forms
 from django.contrib import messages
 from django.core import signing
-from django.shortcuts import get_object_or_404, redirect
+from django.http import Http404
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -22,7 +23,12 @@ from django.views.generic import View
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from employers.workshops.models import RecipientGroup, RegistrantEmail, WorkshopPage
+from employers.workshops.models import (
+    RecipientGroup,
+    RegistrantEmail,
+    WorkshopPage,
+    event_of,
+)
 from employers.workshops.services import registrant_email as service
 from home.admin.forbidden import forbidden
 
@@ -104,7 +110,10 @@ class RegistrantEmailView(WagtailAdminTemplateMixin, View):
     def dispatch(self, request, workshop_id: int):
         if not can_email_registrants(request.user):
             return forbidden(request)
-        self.workshop = get_object_or_404(WorkshopPage, pk=workshop_id)
+        # One event in every language: a translation's id opens its event.
+        self.workshop = event_of(workshop_id)
+        if self.workshop is None:
+            raise Http404
         return super().dispatch(request, workshop_id)
 
     def get_page_subtitle(self):

@@ -1,6 +1,8 @@
 """Workshop admin: venues and facilitators, registrations, check-in, dashboard.
 
-``employers.wagtail_hooks`` registers what this module defines.
+``employers.wagtail_hooks`` registers what this module defines. Staff see one
+row per event (``WorkshopPage.event``), never one per translation; a
+translation's id opens its event's check-in and email views.
 """
 
 import datetime
@@ -10,6 +12,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Avg, Count, OuterRef, Q, Subquery
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -18,11 +21,12 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import DateColumn
 from wagtail.admin.views.generic import CreateView, IndexView, InspectView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.widgets import ListingButton
+from wagtail.admin.widgets import Button, ListingButton
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from employers.workshops.admin.registrant_email import (
@@ -35,6 +39,8 @@ from employers.workshops.models import (
     Venue,
     WorkshopFeedback,
     WorkshopPage,
+    event_of,
+    events,
 )
 from employers.workshops.services import registration as service
 from home.admin.feedback import FeedbackAnswer, FeedbackSection
@@ -54,6 +60,7 @@ def can_see_accommodations(user) -> bool:
 
 
 class VenueViewSet(SnippetViewSet):
+    # Translated with wagtail-localize like pages; pages show the reader's.
     model = Venue
     icon = "site"
     menu_label = _("Venues")
@@ -87,6 +94,19 @@ EXPORT_FIELDS = [
     "future_events_consent",
     "accommodation_needs",
 ]
+
+
+class RegistrationFilterSet(WagtailFilterSet):
+    class Meta:
+        model = Registration
+        fields = ["workshop", "status", "sector", "size"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Events only, newest first: one choice per workshop, not per language.
+        self.filters["workshop"].queryset = events(WorkshopPage.objects.all()).order_by(
+            "-start"
+        )
 
 
 class RegistrationIndexView(SafeSpreadsheetExportMixin, IndexView):
@@ -202,7 +222,7 @@ class RegistrationViewSet(ModelViewSet):
         DateColumn("attended_at", label=_("Checked in")),
         "accommodation_needs",
     ]
-    list_filter = ["workshop", "status", "sector", "size"]
+    filterset_class = RegistrationFilterSet
     search_fields = ["name", "email", "organization"]
     list_export = EXPORT_FIELDS
     export_filename = "workshop-registrations"
@@ -215,6 +235,18 @@ class RegistrationViewSet(ModelViewSet):
                 fields=["name", "organization", "job_title", "sector", "size"],
             )
         return RegistrationForm
+
+
+class FeedbackFilterSet(WagtailFilterSet):
+    class Meta:
+        model = WorkshopFeedback
+        fields = ["workshop", "rating"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["workshop"].queryset = events(WorkshopPage.objects.all()).order_by(
+            "-start"
+        )
 
 
 class FeedbackInspectView(InspectView):
@@ -238,7 +270,7 @@ class FeedbackViewSet(ModelViewSet):
     inspect_view_enabled = True
     copy_view_enabled = False
     list_display = ["workshop", "rating", "next_steps", "comments", "created_at"]
-    list_filter = ["workshop", "rating"]
+    filterset_class = FeedbackFilterSet
     list_export = ["workshop", "rating", "next_steps", "comments", "created_at"]
     form_fields = ["rating", "next_steps", "comments"]
 
@@ -269,7 +301,9 @@ def with_status_counts(workshops):
 def upcoming_workshops():
     return (
         with_status_counts(
-            WorkshopPage.objects.filter(end__gt=timezone.now()).order_by("start")
+            events(WorkshopPage.objects.filter(end__gt=timezone.now())).order_by(
+                "start"
+            )
         )
         .select_related("venue")
         .order_by("start")
@@ -292,7 +326,7 @@ def workshop_overview(request):
     """Every upcoming and recent workshop with its counts and links."""
     recent = timezone.now() - datetime.timedelta(days=60)
     workshops = with_status_counts(
-        WorkshopPage.objects.filter(end__gt=recent).order_by("start")
+        events(WorkshopPage.objects.filter(end__gt=recent)).order_by("start")
     ).annotate(average_rating=average_rating())
     return TemplateResponse(
         request,
@@ -327,7 +361,10 @@ def check_in(request, workshop_id: int):
     """A phone-sized list: search, one tap to check in or undo, counts on top."""
     if not request.user.has_perm("workshops.change_registration"):
         raise PermissionDenied
-    workshop = get_object_or_404(WorkshopPage, pk=workshop_id)
+    # One list for the event, whichever translation's id is given.
+    workshop = event_of(workshop_id)
+    if workshop is None:
+        raise Http404
     query = request.GET.get("q", "").strip()[:100]
     walk_in_form = WalkInForm()
     can_add = request.user.has_perm("workshops.add_registration")
@@ -433,11 +470,25 @@ def admin_urls():
 
 
 def registrations_url(workshop) -> str:
+    """The admin list of the registrations of the workshop's event."""
     return (
         reverse("workshop_registrations:index")
         + "?"
-        + urlencode({"workshop": workshop.pk})
+        + urlencode({"workshop": workshop.event.pk})
     )
+
+
+def registrations_buttons(page, user, view_name, next_url=None):
+    """Every translation of a workshop links to its event's registrations."""
+    if isinstance(page.specific_deferred, WorkshopPage) and user.has_perm(
+        "workshops.view_registration"
+    ):
+        yield Button(
+            _("Registrations"),
+            url=registrations_url(page.specific_deferred),
+            icon_name="group",
+            priority=35,
+        )
 
 
 class UpcomingWorkshopsPanel(RestrictedPanel):

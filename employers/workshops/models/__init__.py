@@ -11,6 +11,8 @@ from .workshops import (
     WorkshopIndexPage,
     WorkshopPage,
     WorkshopQuestion,
+    event_of,
+    events,
 )
 
 __all__ = [
@@ -28,4 +30,6 @@ __all__ = [
     "WorkshopIndexPage",
     "WorkshopPage",
     "WorkshopQuestion",
+    "event_of",
+    "events",
 ]

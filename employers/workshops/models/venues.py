@@ -4,11 +4,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 
-class Venue(index.Indexed, models.Model):
-    """A place where in-person workshops are held."""
+class Venue(TranslatableMixin, index.Indexed, models.Model):
+    """A place where in-person workshops are held, in each language."""
 
     name = models.CharField(_("name"), max_length=120)
     address = models.TextField(_("address"), max_length=300)
@@ -33,7 +34,7 @@ class Venue(index.Indexed, models.Model):
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
         verbose_name = _("venue")
         verbose_name_plural = _("venues")
@@ -46,8 +47,8 @@ class Venue(index.Indexed, models.Model):
         return ", ".join(line.strip() for line in self.address.splitlines() if line)
 
 
-class Facilitator(index.Indexed, models.Model):
-    """A person who leads workshops."""
+class Facilitator(TranslatableMixin, index.Indexed, models.Model):
+    """A person who leads workshops; role and bio in each language."""
 
     name = models.CharField(_("name"), max_length=120)
     role = models.CharField(_("role"), max_length=120, blank=True)
@@ -71,7 +72,7 @@ class Facilitator(index.Indexed, models.Model):
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
         verbose_name = _("facilitator")
         verbose_name_plural = _("facilitators")

@@ -3,11 +3,14 @@
 import datetime
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import (
@@ -18,7 +21,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from home.blocks import ContentStreamBlock, prefetch_renditions
@@ -74,6 +77,49 @@ class RegistrationState(models.TextChoices):
     @property
     def is_cancelled(self) -> bool:
         return self is RegistrationState.CANCELLED
+
+
+# What makes a workshop one event in every language: the event's values,
+# copied onto its translations (see WorkshopPage.event).
+EVENT_FIELDS = [
+    "start",
+    "end",
+    "format",
+    "venue",
+    "online_link",
+    "capacity",
+    "max_seats_per_registration",
+    "waitlist_enabled",
+    "registration_opens_at",
+    "registration_closes_at",
+    "reminder_hours",
+    "claim_window_hours",
+    "is_cancelled",
+]
+# The same, as columns: the venue by its id, not its row.
+EVENT_COLUMNS = [name if name != "venue" else "venue_id" for name in EVENT_FIELDS]
+
+
+def events(workshops: QuerySet) -> QuerySet:
+    """Only the events among ``workshops``: the first page of each translation
+    group (lowest pk), so a listing of events counts each workshop once."""
+    earlier = WorkshopPage.objects.filter(
+        translation_key=OuterRef("translation_key"), pk__lt=OuterRef("pk")
+    )
+    return workshops.filter(~Exists(earlier))
+
+
+def event_of(workshop_pk: int) -> "WorkshopPage | None":
+    """The event of the workshop page ``workshop_pk``, found in one query."""
+    key = WorkshopPage.objects.filter(pk=workshop_pk).values("translation_key")
+    event = (
+        WorkshopPage.objects.filter(translation_key=models.Subquery(key[:1]))
+        .order_by("pk")
+        .first()
+    )
+    if event is not None:
+        event.event = event  # known now: no second query to find it
+    return event
 
 
 class WorkshopIndexPage(RoutablePageMixin, Page):
@@ -261,12 +307,36 @@ class WorkshopPage(RoutablePageMixin, Page):
         index.FilterField("start"),
     ]
 
+    # Editors translate the words; wagtail-localize copies the rest from the
+    # source page, and save() takes it from the event whatever the editor did.
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        SynchronizedField("show_in_menus"),
+        TranslatableField("summary"),
+        TranslatableField("body"),
+        TranslatableField("audience"),
+        TranslatableField("cancellation_message"),
+        TranslatableField("questions"),
+        SynchronizedField("workshop_facilitators"),
+        *(SynchronizedField(name) for name in EVENT_FIELDS),
+    ]
+
     parent_page_types = ["workshops.WorkshopIndexPage"]
     subpage_types: list[str] = []
 
     class Meta:
         verbose_name = _("workshop")
         verbose_name_plural = _("workshops")
+
+    def save(self, *args, **kwargs):
+        # A translation never has its own time, place, seats or topics: take
+        # them from the event. Partial saves (update_fields) touch none of them.
+        if kwargs.get("update_fields") is None:
+            self.take_event_fields()
+        return super().save(*args, **kwargs)
 
     def clean(self):
         super().clean()
@@ -329,6 +399,40 @@ class WorkshopPage(RoutablePageMixin, Page):
 
         return workshop_calendar(self, request)
 
+    @cached_property
+    def event(self) -> "WorkshopPage":
+        """The one event behind every translation of this workshop.
+
+        The translation made first (lowest pk) of the translation group,
+        normally the source language's page. Registrations, seats, offers,
+        check-in and the calendar UID and SEQUENCE all belong to it.
+        """
+        if self.pk is None:
+            return self
+        first = (
+            WorkshopPage.objects.filter(translation_key=self.translation_key)
+            .order_by("pk")
+            .first()
+        )
+        return self if first is None or first.pk == self.pk else first
+
+    @property
+    def is_event(self) -> bool:
+        return self.event.pk == self.pk
+
+    def event_values(self) -> dict:
+        """The event fields as column values, for a queryset ``update()``."""
+        return {name: getattr(self, name) for name in EVENT_COLUMNS}
+
+    def take_event_fields(self) -> None:
+        """Copy the event's time, place, seats and topics onto this translation."""
+        if self.pk is None or self.is_event:
+            return
+        event = self.event
+        for attname, value in event.event_values().items():
+            setattr(self, attname, value)
+        self.topics = list(event.topics.all())
+
     @property
     def closes_at(self) -> datetime.datetime:
         return self.registration_closes_at or self.start
@@ -375,8 +479,12 @@ class WorkshopFacilitator(Orderable):
         verbose_name_plural = _("facilitators")
 
 
-class WorkshopQuestion(Orderable):
-    """A question staff add to one workshop's registration form."""
+class WorkshopQuestion(TranslatableMixin, Orderable):
+    """A question staff add to one workshop's registration form.
+
+    Translated with its page; answers are stored under the event's question
+    (see forms.RegistrationForm.registration_data), whatever the language.
+    """
 
     class Kind(models.TextChoices):
         SHORT_TEXT = "short_text", _("Short text")
@@ -403,7 +511,7 @@ class WorkshopQuestion(Orderable):
         FieldRowPanel([FieldPanel("required"), FieldPanel("help_text")]),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("question")
         verbose_name_plural = _("questions")
 

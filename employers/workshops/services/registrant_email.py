@@ -26,6 +26,7 @@ from employers.workshops.services.registration import (
     links,
     local_times,
     registration_token,
+    venue_of,
 )
 
 Status = Registration.Status
@@ -56,7 +57,7 @@ def recipients(workshop: WorkshopPage, groups: list[str]) -> QuerySet[Registrati
     if RecipientGroup.ATTENDED in groups:
         wanted |= Q(attended_at__isnull=False)
     return (
-        Registration.objects.filter(workshop=workshop)
+        Registration.objects.filter(workshop=workshop.event)
         .filter(wanted)
         .exclude(status=Status.CANCELLED)
         .filter(purged_at__isnull=True)
@@ -72,19 +73,20 @@ def build_message(
     *,
     base_url: str | None = None,
     preview: bool = False,
-    pages: dict[str, WorkshopPage] | None = None,
+    pages: dict[str, tuple] | None = None,
 ) -> EmailMessage:
     """The email one registrant receives, in their language.
 
     ``preview`` hides their secret link; ``pages`` keeps the workshop's page
-    in each language once found, for a send to many.
+    and venue in each language once found, for a send to many.
     """
     workshop = registration.workshop
     pages = {} if pages is None else pages
     with translation.override(registration.language):
         if registration.language not in pages:
-            pages[registration.language] = workshop.localized
-        page = pages[registration.language]
+            page = workshop.localized
+            pages[registration.language] = (page, venue_of(workshop, page))
+        page, venue = pages[registration.language]
         token = registration_token(registration)
         personal = links(registration, base_url, token, page=page)
         if preview:
@@ -94,6 +96,7 @@ def build_message(
         context = {
             "registration": registration,
             "workshop": page,
+            "venue": venue,
             "body": body.strip(),
             "show_online_link": (
                 registration.status == Status.CONFIRMED
@@ -126,6 +129,7 @@ def send_registrant_email(
     earlier = RegistrantEmail.objects.filter(send_key=send_key).first()
     if earlier is not None:
         raise AlreadySent(earlier)
+    workshop = workshop.event
     try:
         with transaction.atomic():
             people = list(recipients(workshop, groups))
@@ -144,7 +148,7 @@ def send_registrant_email(
                 send_key=send_key,
             )
             # One backend call for the lot: one delivery after commit.
-            pages: dict[str, WorkshopPage] = {}
+            pages: dict[str, tuple] = {}
             get_connection().send_messages(
                 [
                     build_message(person, subject, body, base_url=base_url, pages=pages)

@@ -7,6 +7,11 @@ people can never both take the last seat. Emails are queued in the same
 transaction (home.mail) and delivered after commit. Every email is written in
 the language the person registered in (``Registration.language``), with dates,
 times and links in it, whether a request or the scheduled run sends it.
+
+A workshop is one event in every language (``WorkshopPage.event``): whichever
+translation a person uses, their registration, the seats, the waitlist, the
+offers and the calendar state are stored against and counted on the event,
+and its time, place and capacity are read from it.
 """
 
 import datetime
@@ -32,9 +37,10 @@ from employers.workshops.models import (
     WorkshopCalendarState,
     WorkshopFeedback,
     WorkshopPage,
+    events,
 )
 from home.dates import time_span
-from home.languages import current_language, site_language
+from home.languages import current_language, localize_all, site_language
 
 Status = Registration.Status
 State = RegistrationState
@@ -176,16 +182,42 @@ def links(
     }
 
 
+# Languages -------------------------------------------------------------------
+
+
+def in_language_of(page: WorkshopPage, objects: list) -> list:
+    """Snippets (venues, facilitators) in the language of ``page``, the one read.
+
+    No query when they are in it already (a page and its snippets in the
+    same language); else one batch through ``localize_all``.
+    """
+    objects = list(objects)
+    if all(item.locale_id == page.locale_id for item in objects):
+        return objects
+    return localize_all(objects)
+
+
+def venue_of(event: WorkshopPage, page: WorkshopPage):
+    """The event's venue in the language of ``page``; None if it has none."""
+    if not event.has_venue:
+        return None
+    return in_language_of(page, [event.venue])[0]
+
+
 # Counting seats --------------------------------------------------------------
 
 
 def with_seat_counts(workshops: QuerySet) -> QuerySet:
     """Annotate ``seats_taken`` and ``waitlist_length`` in the same query.
 
-    Each is a subquery on the workshop's own registrations, so counting a
-    listing and cutting a page from it never groups every registration.
+    Each is a subquery on the registrations of the workshop's event (found
+    by the translation key, so a translation counts the event's seats), so
+    counting a listing and cutting a page from it never groups every
+    registration.
     """
-    registrations = Registration.objects.filter(workshop=OuterRef("pk")).order_by()
+    registrations = Registration.objects.filter(
+        workshop__translation_key=OuterRef("translation_key")
+    ).order_by()
     seats = (
         registrations.filter(status__in=Registration.HOLDING)
         .values("workshop")
@@ -204,24 +236,47 @@ def with_seat_counts(workshops: QuerySet) -> QuerySet:
     )
 
 
+def event_with_counts(workshop: WorkshopPage) -> WorkshopPage:
+    """The workshop's event with its venue and ``seats_taken``, in one query.
+
+    Also becomes ``workshop.event``, so the rest of the request reads it.
+    """
+    event = (
+        with_seat_counts(
+            WorkshopPage.objects.filter(translation_key=workshop.translation_key)
+        )
+        .select_related("venue")
+        .order_by("pk")
+        .first()
+    )
+    workshop.event = event.event = event
+    return event
+
+
 def seats_taken(workshop: WorkshopPage) -> int:
-    return workshop.registrations.filter(status__in=Registration.HOLDING).aggregate(
-        total=Coalesce(Sum("seats"), Value(0))
-    )["total"]
+    """Seats held on the workshop's event, whichever translation is given."""
+    return workshop.event.registrations.filter(
+        status__in=Registration.HOLDING
+    ).aggregate(total=Coalesce(Sum("seats"), Value(0)))["total"]
 
 
 def seats_left(workshop: WorkshopPage, taken: int | None = None) -> int | None:
-    """Free seats, or None when the workshop has no limit."""
-    if workshop.capacity is None:
+    """Free seats on the workshop's event, or None when it has no limit."""
+    capacity = workshop.event.capacity
+    if capacity is None:
         return None
     taken = seats_taken(workshop) if taken is None else taken
-    return max(workshop.capacity - taken, 0)
+    return max(capacity - taken, 0)
 
 
 def availability(workshop: WorkshopPage, now=None) -> dict:
-    """What the listing says about seats; needs ``with_seat_counts``."""
+    """What the listing says about seats; needs ``with_seat_counts``.
+
+    A listing passes the pages it shows: their event fields are the event's
+    own, copied on publish (signals); a single page passes its event.
+    """
     state = workshop.registration_state(now)
-    left = seats_left(workshop, workshop.seats_taken)
+    left = _left(workshop, workshop.seats_taken)
     if state == State.OPEN and left == 0:
         state = State.WAITLIST if workshop.waitlist_enabled else State.FULL
     return {"state": state, "seats_left": left}
@@ -239,9 +294,22 @@ def waitlist_position(registration: Registration) -> int:
     return ahead.count() + 1
 
 
-def _lock(workshop_pk: int) -> WorkshopPage:
-    """Lock the workshop's own row until the transaction ends."""
-    return WorkshopPage.objects.select_for_update(of=("self",)).get(pk=workshop_pk)
+def _left(workshop: WorkshopPage, taken: int) -> int | None:
+    """Free seats from the given page's capacity: no query for a listing."""
+    if workshop.capacity is None:
+        return None
+    return max(workshop.capacity - taken, 0)
+
+
+def _lock(event_pk: int) -> WorkshopPage:
+    """Lock an event's own row until the transaction ends.
+
+    Every translation's registrations queue on this one row, whatever the
+    language of the page they came from.
+    """
+    event = WorkshopPage.objects.select_for_update(of=("self",)).get(pk=event_pk)
+    event.event = event  # callers pass the event's pk
+    return event
 
 
 # Registering -----------------------------------------------------------------
@@ -257,6 +325,10 @@ def register(
 ) -> Outcome:
     """Register one person: a seat if there is one, else the waitlist.
 
+    ``workshop`` is the page the person used, in any language; the seat is
+    taken on its event, locked so that registrations from every language
+    queue one after another.
+
     ``data`` holds the form's fields: name, email, organization, job_title,
     sector, size, seats, accommodation_needs, answers, future_events_consent,
     and the language emails are written in (staff choose it; else the
@@ -267,7 +339,7 @@ def register(
     email = data["email"].strip().lower()
     seats = int(data.get("seats") or 1)
     with transaction.atomic():
-        workshop = _lock(workshop.pk)
+        workshop = _lock(workshop.event.pk)
         state = workshop.registration_state(now)
         walk_in = source == Registration.Source.STAFF
         late_walk_in = walk_in and state in (State.CLOSED, State.PAST)
@@ -319,7 +391,7 @@ def resend_status_email(
     """Send the person's current confirmation again, only to their own address."""
     with transaction.atomic():
         registration = Registration.objects.filter(
-            workshop=workshop,
+            workshop=workshop.event,
             email=email.strip().lower(),
             status__in=Registration.ACTIVE,
         ).first()
@@ -507,11 +579,12 @@ def workshop_published(
 
     A new time, venue or link sends an update with a new calendar file (same
     UID, higher SEQUENCE); cancelling tells everyone once; a larger capacity
-    goes to the waitlist.
+    goes to the waitlist. Publishing a translation acts on its event, whose
+    fields the translation took (``WorkshopPage.save``): nothing to tell.
     """
     now = now or timezone.now()
     with transaction.atomic():
-        workshop = _lock(workshop.pk)
+        workshop = _lock(workshop.event.pk)
         state, created = (
             WorkshopCalendarState.objects.select_for_update().get_or_create(
                 workshop=workshop,
@@ -565,8 +638,10 @@ def send_reminders(now: datetime.datetime | None = None) -> int:
     now = now or timezone.now()
     sent = 0
     horizon = now + datetime.timedelta(hours=24 * 14)
-    workshops = WorkshopPage.objects.live().filter(
-        start__gt=now, start__lte=horizon, is_cancelled=False, reminder_hours__gt=0
+    workshops = events(
+        WorkshopPage.objects.live().filter(
+            start__gt=now, start__lte=horizon, is_cancelled=False, reminder_hours__gt=0
+        )
     )
     for workshop in workshops:
         if workshop.start - datetime.timedelta(hours=workshop.reminder_hours) > now:
@@ -728,16 +803,18 @@ def _email(
 ) -> None:
     """Send one email, written in the registrant's language.
 
-    The workshop's title, summary and links come from its page in that
-    language when it has one; seats, times and the calendar UID are the
-    workshop's own.
+    The workshop's title, summary, venue and links come from its page in
+    that language when it has one; seats, times and the calendar UID are the
+    event's own (a registration belongs to the event).
     """
     workshop = registration.workshop
     with translation.override(registration.language):
         page = workshop.localized
+        venue = venue_of(workshop, page)
         context = {
             "registration": registration,
             "workshop": page,
+            "venue": venue,
             "cancellation_message": (
                 page.cancellation_message or workshop.cancellation_message
             ),
@@ -760,6 +837,7 @@ def _email(
                 online_link=online,
                 cancelled=kind == "workshop_cancelled",
                 localized=page,
+                venue=venue,
             )
             message.attach(
                 f"{page.slug}.ics", calendar_bytes([event], method="PUBLISH"), ICS_TYPE

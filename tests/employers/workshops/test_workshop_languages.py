@@ -128,7 +128,8 @@ def test_the_scheduled_reminder_is_in_the_registrants_language(
     register_in_french(client, french_workshop, email="ana@example.com")
     Registration.objects.filter(email="ana@example.com").update(language="en")
     start = timezone.now() + datetime.timedelta(hours=2)
-    WorkshopPage.objects.filter(pk=french_workshop.pk).update(
+    # The event's time, which every translation shares.
+    WorkshopPage.objects.filter(translation_key=french_workshop.translation_key).update(
         start=start, end=start + datetime.timedelta(hours=2)
     )
     sent_mail().clear()
@@ -190,9 +191,11 @@ def test_cancelling_in_french_and_a_cancelled_workshop_are_told_in_french(
     )
     assert "/fr-ca/workshops/" in cancelled.body
 
-    french_workshop.is_cancelled = True
+    # Staff cancel the event (the English page): the French page follows.
+    event = french_workshop.event
+    event.is_cancelled = True
     with translation.override("en"):
-        french_workshop.save_revision().publish()
+        event.save_revision().publish()
 
     notice = sent_mail()[-1]
     assert notice.to == [staying.email]
