@@ -94,3 +94,15 @@ def localize_all(objects: Iterable[T], queryset: QuerySet | None = None) -> list
         # with whatever the caller selected or prefetched on it.
         localized.append(o if found is None or found.pk == o.pk else found)
     return localized
+
+
+def in_language_of(page, objects: Iterable[T], queryset: QuerySet | None = None):
+    """``objects`` in the language of ``page``, the page being read.
+
+    ``localize_all``, skipped when every object is in the page's language
+    already (an English page, as a rule), so it costs no query there.
+    """
+    objects = list(objects)
+    if all(o.locale_id == page.locale_id for o in objects):
+        return objects
+    return localize_all(objects, queryset)

@@ -15,12 +15,12 @@ from django.http import HttpRequest
 
 from wagtail import hooks
 
+from home.languages import in_language_of
 from resources.forms import GuideFeedbackForm
 from resources.models.topics import Topic
 from resources.taxonomy import (
     TopicChoices,
     find_stage,
-    in_language_of,
     localize_topics,
     stage_choices,
 )

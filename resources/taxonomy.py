@@ -15,7 +15,7 @@ from django.http import Http404
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import TranslatableMixin
 
-from home.languages import content_language, localize_all
+from home.languages import content_language, in_language_of
 from resources.models.topics import HiringStage, Topic
 
 
@@ -85,18 +85,6 @@ def find_stage(stages: list[HiringStage], code: str) -> HiringStage | None:
         if stage.code == code:
             return stage
     raise Http404
-
-
-def in_language_of(page, objects: Iterable, queryset=None) -> list:
-    """``objects`` in the language of ``page``, the page being read.
-
-    ``home.languages.localize_all``, skipped when every object is already in
-    that language (an English page, as a rule), so it costs nothing there.
-    """
-    objects = list(objects)
-    if all(o.locale_id == page.locale_id for o in objects):
-        return objects
-    return localize_all(objects, queryset)
 
 
 def localize_topics(page, items: Iterable, choices: TopicChoices | None = None):

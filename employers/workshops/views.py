@@ -30,7 +30,7 @@ from employers.workshops.models import (
 )
 from employers.workshops.services import registration as service
 from home import page_cache
-from home.languages import localize_all
+from home.languages import in_language_of, localize_all
 from home.ratelimit import client_ip, hit
 from resources.models import Topic
 
@@ -110,7 +110,7 @@ def workshop_index(index, request: HttpRequest, *, past: bool = False):
             workshop.shown_venue = None
         # Venues in the reader's language, in one batch for the whole page.
         placed = [workshop for workshop in page if workshop.has_venue]
-        venues = service.in_language_of(index, [w.venue for w in placed])
+        venues = in_language_of(index, [w.venue for w in placed])
         for workshop, venue in zip(placed, venues, strict=True):
             workshop.shown_venue = venue
         return {"workshops": page}
@@ -200,7 +200,7 @@ def index_calendar(index, request: HttpRequest) -> HttpResponse:
         # Some are in another language: their live translations in this one.
         pages = localize_all(upcoming, listed.defer_streamfields())
     placed = [event for event in upcoming if event.has_venue]
-    venues = service.in_language_of(index, [event.venue for event in placed])
+    venues = in_language_of(index, [event.venue for event in placed])
     venue_of = {event.pk: venue for event, venue in zip(placed, venues, strict=True)}
     entries = [
         workshop_event(
@@ -235,7 +235,7 @@ def workshop_context(workshop: WorkshopPage, request: HttpRequest) -> dict:
     return {
         "event": event,
         "workshop_topics": list(workshop.topics.all()),
-        "facilitators": service.in_language_of(workshop, _facilitators(workshop)),
+        "facilitators": in_language_of(workshop, _facilitators(workshop)),
         "venue": service.venue_of(event, workshop),
         "availability": service.availability(event),
     }

@@ -40,7 +40,7 @@ from employers.workshops.models import (
     events,
 )
 from home.dates import time_span
-from home.languages import current_language, localize_all, site_language
+from home.languages import current_language, in_language_of, site_language
 
 Status = Registration.Status
 State = RegistrationState
@@ -183,18 +183,6 @@ def links(
 
 
 # Languages -------------------------------------------------------------------
-
-
-def in_language_of(page: WorkshopPage, objects: list) -> list:
-    """Snippets (venues, facilitators) in the language of ``page``, the one read.
-
-    No query when they are in it already (a page and its snippets in the
-    same language); else one batch through ``localize_all``.
-    """
-    objects = list(objects)
-    if all(item.locale_id == page.locale_id for item in objects):
-        return objects
-    return localize_all(objects)
 
 
 def venue_of(event: WorkshopPage, page: WorkshopPage):
