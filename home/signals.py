@@ -17,14 +17,24 @@ from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from home import page_cache
-from home.models import Community, FooterLink, MainMenuItem, SocialLink
+from home.models import (
+    Community,
+    FooterLink,
+    MainMenuItem,
+    Navigation,
+    SiteText,
+    SocialLink,
+)
 
-# Settings (and their inline rows, saved after the setting itself) and what
-# Wagtail keeps about sites, locales, privacy and media.
+# Settings (and their inline rows, saved after the setting itself), the
+# site's words, communities and navigation in each language, and what Wagtail
+# keeps about sites, locales, privacy and media.
 CONTENT_MODELS = (
     BaseSiteSetting,
     SocialLink,
+    SiteText,
     Community,
+    Navigation,
     MainMenuItem,
     FooterLink,
     Site,

@@ -13,6 +13,7 @@ from home.communities import community_choices, community_label
 from home.factories import StandardPageFactory
 from home.models import Community, MainMenuItem
 from tests.employers.translations import french_locale, publish_in_french
+from tests.query_counts import count_queries
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("settings_en")]
 
@@ -249,3 +250,37 @@ def test_communities_in_french_keep_their_english_value(home_page):
             assert community_label("Rural areas") == "Secteurs ruraux"
             assert community_label("Gone") == "Gone"
     assert mission.locale == Locale.get_default()
+
+
+def _grow(home_page, navigation, count: int, start: int = 0) -> None:
+    """Menu items to new pages, half of them translated into French."""
+    items = []
+    for n in range(start, start + count):
+        page = StandardPageFactory(parent=home_page, title=f"Page {n}", slug=f"p{n}")
+        if n % 2:
+            publish_in_french(page, title=f"Page fr {n}", slug=f"p-fr-{n}")
+        items.append(MainMenuItem(link_page=page))
+    navigation.main_menu_items = items
+    navigation.footer_links = []
+    navigation.save()
+
+
+# Warm queries of the English and French home and about pages. French pays a
+# fixed few more: the site text's translation (the +1 of the site text), the
+# navigation's, the menus' pages' and the page's own locale.
+LANGUAGE_BUDGETS = {"/": 12, "/about/": 15, "/fr-ca/": 17, "/fr-ca/a-propos/": 19}
+
+
+@pytest.mark.parametrize("url", LANGUAGE_BUDGETS)
+def test_query_counts_stay_fixed_in_both_languages(
+    client, home_page, about, navigation, site_text, url
+):
+    publish_in_french(about, title="À propos", slug="a-propos")
+    site_text.copy_for_translation(french_locale()).save()
+    _grow(home_page, navigation, 2)
+    small = count_queries(client, url)
+    _grow(home_page, navigation, 20, start=2)
+    large = count_queries(client, url)
+    print(f"\n{url}: (warm, cold) {small}, then {large}")
+    assert large == small
+    assert large[0] <= LANGUAGE_BUDGETS[url]

@@ -20,7 +20,13 @@ from wagtail.models import PageViewRestriction, Site
 
 from home import page_cache
 from home.middleware import PageCacheMiddleware
-from home.models import MainMenuItem, NavigationSettings, SiteSettings
+from home.models import (
+    MainMenuItem,
+    Navigation,
+    NavigationSettings,
+    SiteSettings,
+    SiteText,
+)
 from home.spam import SALT
 from resources.factories import GuidePageFactory
 from resources.forms import GuideFeedbackForm
@@ -236,8 +242,10 @@ def test_saving_site_settings_changes_every_page(
     for url in ("/", GUIDES, GUIDE):
         Client().get(url)
     branding = SiteSettings.for_site(Site.objects.get(is_default_site=True))
-    branding.organization_name = "Kootenay Local Immigration Partnership"
     with django_capture_on_commit_callbacks(execute=True):
+        branding.site_text = SiteText.objects.create(
+            organization_name="Kootenay Local Immigration Partnership"
+        )
         branding.save()
     for url in ("/", GUIDES, GUIDE):
         response = Client().get(url)
@@ -250,7 +258,14 @@ def test_a_new_menu_item_shows_on_every_cached_page(
 ):
     for url in ("/", GUIDE):
         Client().get(url)
-    navigation = NavigationSettings.for_site(Site.objects.get(is_default_site=True))
+    navigation_settings = NavigationSettings.for_site(
+        Site.objects.get(is_default_site=True)
+    )
+    navigation_settings.navigation = Navigation.objects.create()
+    navigation_settings.save()
+    for url in ("/", GUIDE):
+        Client().get(url)
+    navigation = navigation_settings.navigation
     navigation.main_menu_items = [
         MainMenuItem(link_url="https://ircc.example/", label="Hiring routes")
     ]

@@ -5,7 +5,13 @@ import pytest
 from wagtail.models import Site
 
 from home.factories import StandardPageFactory
-from home.models import FooterLink, MainMenuItem, NavigationSettings, SiteSettings
+from home.models import (
+    FooterLink,
+    MainMenuItem,
+    Navigation,
+    NavigationSettings,
+    SiteSettings,
+)
 from tests.query_counts import count_queries
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +32,11 @@ def _grow(home) -> None:
         )
         for n in range(40)
     ]
-    navigation = NavigationSettings.for_site(site)
+    navigation_settings = NavigationSettings.for_site(site)
+    navigation = navigation_settings.navigation
+    if navigation is None:
+        navigation = navigation_settings.navigation = Navigation.objects.create()
+        navigation_settings.save()
     navigation.main_menu_items = [MainMenuItem(link_page=p) for p in pages[:20]]
     navigation.footer_links = [FooterLink(link_page=p) for p in pages[20:]]
     navigation.save()

@@ -275,9 +275,10 @@ def test_a_settings_change_in_another_process_shows_at_once(settings, home_page)
         f"{database['PORT'] or 5432}/{database['NAME']}"
     )
     script = (
-        "from home.models import SiteSettings; "
+        "from home.models import SiteSettings, SiteText; "
         "s = SiteSettings.objects.get(); "
-        "s.organization_name = 'Partenariat local'; s.save()"
+        "s.site_text = SiteText.objects.create(organization_name='Partenariat local'); "
+        "s.save()"
     )
     subprocess.run(
         [sys.executable, "manage.py", "shell", "-c", script],
