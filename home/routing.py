@@ -45,11 +45,13 @@ def fallback(request: HttpRequest, path: str) -> HttpResponseRedirect | None:
 
 def redirect_to_language(
     request: HttpRequest, page: Page, path: str
-) -> HttpResponseRedirect:
+) -> HttpResponseRedirect | None:
     """Send a reader who asked for ``page`` at ``path`` to it in their language.
 
     Its live translation when there is one, at the same sub-path (a routable
     page's ``manage/``); else the default language's address, with a note.
+    None when that is the address asked for: the translation itself answered
+    404 (an unknown topic, say), which is a true 404, not a gap.
     """
     language = current_language()
     translation = page.get_translation_or_none(Locale.get_active())
@@ -61,6 +63,8 @@ def redirect_to_language(
         if rest and path.endswith("/") and not rest.endswith("/"):
             rest += "/"
         url = translation.get_url(request) + rest
+        if url in (request.path, request.build_absolute_uri(request.path)):
+            return None
         return HttpResponseRedirect(f"{url}?{query}" if query else url)
     messages.info(
         request,

@@ -127,11 +127,6 @@ def test_stage_filter_on_french_index(client, library):
     assert "Évaluer les titres de compétences" not in html
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="home.views.serve turns a page's own 404 under /fr-ca/ into a redirect "
-    "to the same address (home.routing.fallback); reported to its owner",
-)
 def test_unknown_topic_is_not_found_in_french(client, library):
     response = client.get(library["french_index"].url, {"topic": "nope"})
 
