@@ -6,15 +6,15 @@ reports agree whatever language a pledge was signed in. Forms and pages show
 ``community_label(value)``, the name in the reader's language.
 """
 
-from wagtail.models import Locale
-
-from home.languages import localize_all
+from home.languages import default_content_language, localize_all
 from home.models import Community
 
 
 def _sources() -> list[Community]:
     return list(
-        Community.objects.filter(locale=Locale.get_default()).select_related("locale")
+        Community.objects.filter(
+            locale__language_code=default_content_language()
+        ).select_related("locale")
     )
 
 

@@ -51,6 +51,11 @@ def content_language() -> str:
     return get_supported_content_language_variant(translation.get_language())
 
 
+def default_content_language() -> str:
+    """The default language as a content language code: that of source rows."""
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+
+
 T = TypeVar("T", bound=TranslatableMixin)
 
 

@@ -1,8 +1,6 @@
 """The site's words (``SiteText``) in the reader's language."""
 
-from wagtail.models import Locale
-
-from home.languages import localize_all
+from home.languages import default_content_language, localize_all
 from home.models import SiteSettings, SiteText
 
 
@@ -17,7 +15,7 @@ def site_text_for(site_settings: SiteSettings) -> SiteText:
     source = site_settings.site_text
     if source is None:
         source = (
-            SiteText.objects.filter(locale=Locale.get_default())
+            SiteText.objects.filter(locale__language_code=default_content_language())
             .select_related("locale")
             .order_by("pk")
             .first()

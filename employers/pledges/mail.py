@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from employers.pledges.models import Pledge, PledgeSettings
 from home.models import SiteSettings
+from home.site_text import site_text_for
 
 # Standard wording of each message staff can edit: (subject, body).
 DEFAULTS = {
@@ -148,7 +149,7 @@ def build_message(
         values = {
             "organization": pledge.organization_name,
             "contact_name": pledge.contact_name,
-            "site_name": SiteSettings.for_site(site).organization_name,
+            "site_name": site_text_for(SiteSettings.for_site(site)).organization_name,
             **values,
         }
         return EmailMessage(

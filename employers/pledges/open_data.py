@@ -77,10 +77,10 @@ COLUMNS = [
     Column(
         "community",
         _("Community"),
-        _("Where the organization employs people."),
+        _("Where the organization employs people, in the language of the download."),
         TEXT,
         "Chilliwack",
-        lambda pledge, request: pledge.community,
+        lambda pledge, request: pledge.community_label,
     ),
     Column(
         "size_band",

@@ -15,7 +15,7 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.models import Locale, Orderable
+from wagtail.models import Orderable
 
 from home.colours import validate_brand_colour
 
@@ -132,28 +132,6 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
 
     def __str__(self):
         return str(self.site)
-
-    @property
-    def organization_name(self) -> str:
-        """The organization's name in the active language.
-
-        Prefer ``home.site_text.site_text_for`` or ``{% site_text %}``; this
-        keeps callers written before the name moved to ``SiteText`` working.
-        """
-        from home.site_text import site_text_for
-
-        return site_text_for(self).organization_name
-
-    @property
-    def communities(self):
-        """The communities in the default language, whose names pledges store.
-
-        Prefer ``home.communities.community_choices()``, which also gives each
-        name in the reader's language; this keeps older callers working.
-        """
-        from home.models import Community
-
-        return Community.objects.filter(locale=Locale.get_default())
 
 
 class SocialLink(Orderable):

@@ -6,15 +6,13 @@ import pytest
 
 from django.core import mail
 
-from wagtail.models import Site
-
 from employers.pledges.factories import (
     CommitmentFactory,
     PledgePageFactory,
     PledgeRegistryPageFactory,
 )
 from employers.pledges.models import Pledge
-from home.models import Community, SiteSettings
+from home.models import Community
 
 pytestmark = [
     pytest.mark.browser,
@@ -28,9 +26,7 @@ def pledge_site(home_page):
     PledgeRegistryPageFactory(parent=page)
     for title in ("Hire for skills", "Post jobs with agencies", "Offer a buddy"):
         CommitmentFactory(title=title)
-    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
-    site_settings.communities.add(Community(name="Abbotsford"))
-    site_settings.save()
+    Community.objects.create(name="Abbotsford")
     return page
 
 

@@ -19,7 +19,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 from home.choices import Sector, SizeBand
-from home.languages import content_language, localize_all
+from home.languages import content_language, default_content_language, localize_all
 
 # Words that do not tell two organizations apart ("Acme Inc." is "ACME").
 LEGAL_SUFFIXES = re.compile(
@@ -70,8 +70,7 @@ class CommitmentQuerySet(models.QuerySet):
 
 def reads_source_language() -> bool:
     """Whether the reader reads the default language, that of source commitments."""
-    default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    return content_language() == default
+    return content_language() == default_content_language()
 
 
 def in_reader_language(commitments: Iterable["Commitment"]) -> list["Commitment"]:

@@ -6,6 +6,7 @@ organization's public fields: never the contact person or their consents.
 
 import csv
 from collections.abc import Iterable
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django import forms
@@ -21,10 +22,12 @@ from django.utils.translation import gettext_lazy as _
 
 from employers.pledges import open_data
 from employers.pledges.models import Commitment, Pledge, PledgeCommitment
-from employers.pledges.models.pledges import in_reader_language
+from employers.pledges.models.pledges import in_reader_language, reads_source_language
 from home.choices import Sector, SizeBand
+from home.communities import community_choices
 from home.exports import neutralize_formula
 from home.models import SiteSettings
+from home.site_text import site_text_for
 
 PLEDGES_PER_PAGE = 24
 MAX_QUERY_LENGTH = 200
@@ -76,7 +79,9 @@ class RegistryFilterForm(forms.Form):
         choices=[("newest", _("Newest first")), ("name", _("Name, A to Z"))],
     )
 
-    def __init__(self, data, communities: Iterable[str], commitments: Iterable):
+    def __init__(
+        self, data, communities: Iterable[tuple[str, str]], commitments: Iterable
+    ):
         """``commitments``: pairs of the source commitment and its words shown.
 
         The value is the source's id, the same in every language, so a
@@ -85,7 +90,7 @@ class RegistryFilterForm(forms.Form):
         super().__init__(data)
         self.fields["community"].choices = [
             ("", _("All communities")),
-            *((name, name) for name in communities),
+            *communities,
         ]
         self.fields["commitment"].choices = [
             ("", _("All commitments")),
@@ -107,11 +112,11 @@ class RegistryFilterForm(forms.Form):
 
 
 def listing(page, request: HttpRequest) -> HttpResponse:
-    form, chosen, titles = _filters(request)
+    form, chosen, names = _filters(request)
     query = _query_string(chosen)
     filtered = any(name != "sort" for name in chosen)
     page_number = request.GET.get("page", "")
-    results = _results(page, request, chosen, page_number, filtered, titles)
+    results = _results(page, request, chosen, page_number, filtered, names)
     return page.render(
         request,
         context_overrides={
@@ -135,11 +140,11 @@ def _results(
     chosen: dict,
     page_number: str,
     filtered: bool,
-    titles: dict[int, str],
+    names: "ShownNames",
 ) -> dict:
     """The page of pledges the filters choose, and how many are listed in all."""
     pledges = Paginator(filter_pledges(chosen), PLEDGES_PER_PAGE).get_page(page_number)
-    _decorate(page, request, pledges.object_list, titles)
+    _decorate(page, request, pledges.object_list, names)
     return {
         "pledges": pledges,
         "total": Pledge.objects.listed().count()
@@ -205,7 +210,7 @@ def badge(page, request: HttpRequest, slug: str) -> HttpResponse:
         "pledges/registry/badge.svg",
         {
             "pledge": pledge,
-            "site_name": brand.organization_name,
+            "site_name": site_text_for(brand).organization_name,
             "colour": brand.primary_colour,
             "width": BADGE_WIDTH,
             "height": BADGE_HEIGHT,
@@ -295,13 +300,24 @@ def initials(name: str) -> str:
     return "".join(word[0] for word in words[:2]).upper() or "?"
 
 
-def _filters(request: HttpRequest) -> tuple[RegistryFilterForm, dict, dict[int, str]]:
-    """The filter form, its valid choices, and each commitment's title to show.
+@dataclass(frozen=True)
+class ShownNames:
+    """Names to show in the reader's language, looked up once for a whole page.
 
-    The titles, by source commitment id, serve the cards and downloads too:
-    pledges choose source commitments, so one lookup does the whole page.
+    Pledges store source commitments (by id) and communities (by their
+    default-language name); these map them to what the reader reads.
     """
-    communities = [c.name for c in SiteSettings.for_request(request).communities.all()]
+
+    commitments: dict[int, str]
+    communities: dict[str, str]
+
+
+def _filters(request: HttpRequest) -> tuple[RegistryFilterForm, dict, ShownNames]:
+    """The filter form, its valid choices, and the names the cards show.
+
+    The names serve the cards and downloads too, so one lookup does the page.
+    """
+    communities = community_choices()
     sources = list(Commitment.objects.sources())
     shown = in_reader_language(sources)
     form = RegistryFilterForm(
@@ -309,11 +325,14 @@ def _filters(request: HttpRequest) -> tuple[RegistryFilterForm, dict, dict[int, 
         communities=communities,
         commitments=zip(sources, shown, strict=True),
     )
-    titles = {
-        source.pk: commitment.title
-        for source, commitment in zip(sources, shown, strict=True)
-    }
-    return form, form.chosen(), titles
+    names = ShownNames(
+        commitments={
+            source.pk: commitment.title
+            for source, commitment in zip(sources, shown, strict=True)
+        },
+        communities=dict(communities),
+    )
+    return form, form.chosen(), names
 
 
 def _commitments_prefetch() -> Prefetch:
@@ -337,16 +356,20 @@ def _decorate(
     page,
     request: HttpRequest,
     pledges: Iterable[Pledge],
-    titles: dict[int, str] | None = None,
+    names: ShownNames | None = None,
 ) -> None:
     """Give each pledge its addresses, computed once rather than per template tag.
 
-    ``titles``: commitment titles in the reader's language by id, from
-    ``_filters``; commitments not in it are looked up in one go.
+    ``names``: from ``_filters``; without them (a profile), the pledge's
+    commitments are looked up in one go, and communities only for a reader
+    of another language than the default one.
     """
     base = page.get_url(request)
     pledges = list(pledges)
-    titles = titles or {}
+    if names is None:
+        communities = {} if reads_source_language() else dict(community_choices())
+        names = ShownNames(commitments={}, communities=communities)
+    titles, communities = names.commitments, names.communities
     choices = [
         choice for pledge in pledges for choice in pledge.chosen_commitments.all()
     ]
@@ -380,6 +403,7 @@ def _decorate(
         pledge.done_count = sum(
             choice.progress == PledgeCommitment.Progress.DONE for choice in choices
         )
+        pledge.community_label = communities.get(pledge.community, pledge.community)
         pledge.sector_label = SECTOR_LABELS.get(pledge.sector, pledge.sector)
         pledge.size_label = SIZE_LABELS.get(pledge.size_band, pledge.size_band)
         pledge.level_label = LEVEL_LABELS.get(pledge.level, pledge.level)
@@ -420,9 +444,9 @@ def _licence(page) -> dict:
 
 
 def _open_data(page, request: HttpRequest) -> list[dict]:
-    _form, chosen, titles = _filters(request)
+    _form, chosen, names = _filters(request)
     pledges = list(filter_pledges(chosen))
-    _decorate(page, request, pledges, titles)
+    _decorate(page, request, pledges, names)
     return [open_data.row(pledge, request) for pledge in pledges]
 
 

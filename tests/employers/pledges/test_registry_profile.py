@@ -14,7 +14,7 @@ from wagtail.models import Site
 
 from employers.pledges.factories import PledgeFactory
 from employers.pledges.models import PledgeCommitment
-from home.models import SiteSettings
+from home.models import SiteSettings, SiteText
 
 pytestmark = pytest.mark.django_db
 
@@ -115,7 +115,7 @@ def test_logo_is_404_without_a_logo(client, listed_pledge):
 def test_badge_is_an_accessible_svg_in_the_site_colour(client, listed_pledge):
     settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     settings.primary_colour = "#0b5a3c"
-    settings.organization_name = "Fraser Valley LIP"
+    settings.site_text = SiteText.objects.create(organization_name="Fraser Valley LIP")
     settings.save()
     response = client.get(PROFILE + "badge.svg")
     assert response.status_code == 200
