@@ -45,6 +45,8 @@ EDITOR_PERMISSIONS = [
     "workshops.change_facilitator",
     # Guide feedback is anonymous: no personal data.
     "resources.view_guidefeedback",
+    # Translate pages and snippets with wagtail-localize (docs/i18n.md).
+    "wagtail_localize.submit_translation",
 ]
 MEDIA_EDIT = [
     "wagtailimages.add_image",
@@ -96,6 +98,8 @@ ROLES = {
             "workshops.change_facilitator",
             "workshops.delete_facilitator",
             "workshops.email_registrants",
+            # Their workshop pages, in French too.
+            "wagtail_localize.submit_translation",
         ],
         "workshop_index_pages": ["add_page", "change_page", "publish_page"],
         "root_collection": [
@@ -251,6 +255,9 @@ class Migration(migrations.Migration):
         ("workshops", "0001_initial"),
         ("wagtailcore", "0098_apitoken"),
         ("wagtailimages", "0027_image_description"),
+        # Its migrations grant translation to groups named Editors; the roles
+        # are set after them so they hold exactly what is listed here.
+        ("wagtail_localize", "0016_rename_page_revision_translationlog_revision"),
         ("wagtaildocs", "0014_alter_document_file_size"),
         ("wagtailadmin", "0006_formstate"),
         ("auth", "0012_alter_user_first_name_max_length"),

@@ -44,7 +44,6 @@ EDITOR = {
     "workshops.add_facilitator",
     "workshops.change_facilitator",
     "resources.view_guidefeedback",
-    # Granted by wagtail-localize's own migration to the group named Editors.
     "wagtail_localize.submit_translation",
 }
 MEDIA = {
@@ -96,6 +95,7 @@ EXPECTED = {
             "workshops.change_facilitator",
             "workshops.delete_facilitator",
             "workshops.email_registrants",
+            "wagtail_localize.submit_translation",
         },
         "root page": set(),
         "root collection": {

@@ -478,7 +478,7 @@ def registrations_url(workshop) -> str:
     )
 
 
-def registrations_buttons(page, user, view_name, next_url=None):
+def registrations_buttons(page, user, view_name=None, next_url=None):
     """Every translation of a workshop links to its event's registrations."""
     if isinstance(page.specific_deferred, WorkshopPage) and user.has_perm(
         "workshops.view_registration"
