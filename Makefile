@@ -55,7 +55,7 @@ format: install ## Reformat Python code
 	$(BIN)/ruff format .
 
 messages: install ## Update the French translation files
-	$(BIN)/python manage.py makemessages --locale fr --ignore '.venv/*' --ignore 'var/*' --ignore 'demo/*' --ignore 'tests/*'
+	$(BIN)/python manage.py makemessages --locale fr --extension html,txt,py,svg --ignore '.venv/*' --ignore 'var/*' --ignore 'demo/*' --ignore 'tests/*'
 
 bench: install ## Benchmark public pages under gunicorn on PostgreSQL (REBUILD=1 rebuilds the data)
 	$(BIN)/python -m bench.run $(if $(REBUILD),--rebuild)
