@@ -7,6 +7,7 @@ never offered.
 """
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db.models import Exists, OuterRef, QuerySet, Subquery
@@ -64,6 +65,16 @@ def page_alternates(page: Page) -> dict[str, Alternate]:
                 language, candidate, candidate.translation_key == page.translation_key
             )
     return alternates
+
+
+def sub_path(request: HttpRequest, page: Page) -> str:
+    """What the address adds to the page's own: a routable page's ``manage/``.
+
+    The same route exists on every translation of the page, so an alternate
+    of ``/fr-ca/engagement/manage/`` is ``/pledge/manage/``, not ``/pledge/``.
+    """
+    own = urlsplit(page.get_url(request) or "").path
+    return request.path[len(own) :] if own and request.path.startswith(own) else ""
 
 
 def alternates_for(request: HttpRequest, page: Page) -> dict[str, Alternate]:

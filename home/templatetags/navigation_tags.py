@@ -16,7 +16,7 @@ from django.utils.translation import gettext
 
 from wagtail.models import Page, Site, TranslatableMixin
 
-from home.alternates import alternates_for
+from home.alternates import alternates_for, sub_path
 from home.languages import current_language, localize_all
 from home.models import NavigationSettings
 from home.models.navigation import NavigationLink
@@ -179,7 +179,11 @@ def language_switcher(context):
             if alternate is None:
                 continue
             url = alternate.page.get_url(request)
-            if not alternate.exact:
+            if alternate.exact:
+                url += sub_path(request, page)
+                if request.GET:
+                    url += "?" + request.GET.urlencode()
+            else:
                 with translation.override(code):
                     # Translators: beside the link to another language, in
                     # that language, when the page is not translated into it.
@@ -211,12 +215,14 @@ def hreflang_links(context):
     exact = [a for a in alternates_for(request, page).values() if a.exact]
     if not any(a.page.pk == page.pk for a in exact):
         return {"links": []}
+    rest = sub_path(request, page)
     links = [
-        {"hreflang": a.hreflang, "url": a.page.get_full_url(request)} for a in exact
+        {"hreflang": a.hreflang, "url": a.page.get_full_url(request) + rest}
+        for a in exact
     ]
     default = next((a for a in exact if a.language == settings.LANGUAGE_CODE), None)
     if default is not None:
         links.append(
-            {"hreflang": "x-default", "url": default.page.get_full_url(request)}
+            {"hreflang": "x-default", "url": default.page.get_full_url(request) + rest}
         )
     return {"links": links}
