@@ -1,4 +1,4 @@
-"""Middleware of the whole site: the anonymous page cache and the CSP header."""
+"""Middleware of the whole site: the anonymous page cache and security headers."""
 
 from collections.abc import Callable
 
@@ -157,3 +157,24 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         if in_admin and not report_only:
             parts.config = settings.CONTENT_SECURITY_POLICY_ADMIN
         return parts
+
+
+class PermissionsPolicyMiddleware:
+    """Refuse the browser features of ``settings.PERMISSIONS_POLICY``.
+
+    Django 5.2's ``SecurityMiddleware`` has no setting for this header. The
+    header is built once; a response that sets its own keeps it.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]):
+        self.get_response = get_response
+        self.header = ", ".join(
+            f"{feature}=({' '.join(allowlist)})"
+            for feature, allowlist in settings.PERMISSIONS_POLICY.items()
+        )
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        response = self.get_response(request)
+        if self.header:
+            response.headers.setdefault("Permissions-Policy", self.header)
+        return response

@@ -5,6 +5,7 @@ cookies are secure and HTTPS is enforced. ``dev.py`` and ``test.py`` relax what
 they need; ``production.py`` adds hosting concerns only.
 """
 
+from datetime import timedelta
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as installed_version
 from pathlib import Path
@@ -62,6 +63,8 @@ INSTALLED_APPS = [
     "django_filters",
     "mailer",
     "csp",
+    # Failed admin sign-ins and lockouts, kept in the database (docs/security.md).
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -74,6 +77,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside WhiteNoise and the page cache, so static files and cached pages
+    # carry the header too.
+    "home.middleware.PermissionsPolicyMiddleware",
     "home.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Above the page cache: it reads the X-Count-View header that cached
@@ -91,6 +97,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into its message.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -197,6 +205,31 @@ SERVER_EMAIL = env("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 # Who is emailed the details of a server error: ADMINS=ops@example.org,...
 ADMINS = [("Administrator", email) for email in env.list("ADMINS", default=[])]
 
+# Admin sign-in throttling (django-axes, docs/security.md). Its backend comes
+# first and refuses a locked-out sign-in before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Five wrong passwords for one username from one address lock that pair for an
+# hour; a stranger elsewhere cannot lock a colleague out. Attempts are counted
+# in the database, never the cache: a cache outage neither locks nor frees.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(hours=1)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# The same address the rate limits use, behind NUM_PROXIES proxies.
+AXES_CLIENT_IP_CALLABLE = "home.ratelimit.client_ip"
+# The sign-in page again, with a polite message, in the reader's language.
+AXES_LOCKOUT_CALLABLE = "home.admin_login.lockout_response"
+# Password reset emails per hour (home.admin_login), whatever the answer shows.
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "home.admin_login.ThrottledPasswordResetForm"
+PASSWORD_RESET_LIMIT_PER_ADDRESS = env.int(
+    "PASSWORD_RESET_LIMIT_PER_ADDRESS", default=3
+)
+PASSWORD_RESET_LIMIT_PER_IP = env.int("PASSWORD_RESET_LIMIT_PER_IP", default=10)
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"django.contrib.auth.password_validation.{name}"}
     for name in (
@@ -272,6 +305,32 @@ SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=True)
 CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=True)
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+# Browser features no page of the site or the admin uses, refused to every
+# page and frame (home.middleware.PermissionsPolicyMiddleware). Features that
+# embedded videos ask for (autoplay, fullscreen, encrypted-media,
+# picture-in-picture) and the admin's "copy" buttons (clipboard-write) are
+# left to the browser's defaults.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "ambient-light-sensor",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
 
 # Content Security Policy (django-csp, docs/security.md): the public site loads
 # scripts, styles, fonts and images from itself only, with no inline script or
