@@ -14,6 +14,7 @@ from home import impact, routing
 from home.admin import mail as mail_admin
 from home.admin import privacy as privacy_admin
 from home.admin import translations as translations_admin
+from home.admin import unpublished_ancestors
 from home.admin.feedback import RecentFeedbackPanel
 from home.impact.views import (
     ImpactReportPrintView,
@@ -157,3 +158,15 @@ def register_translation_status_menu_item():
 @hooks.register("construct_homepage_panels")
 def add_translation_status_panel(request, panels):
     panels.append(translations_admin.TranslationStatusPanel())
+
+
+# Before wagtail-localize's hook, which answers with its translation editor.
+@hooks.register("before_edit_page", order=-1)
+def warn_of_unpublished_ancestors_on_edit(request, page):
+    if request.method == "GET":
+        unpublished_ancestors.warn(request, page)
+
+
+@hooks.register("after_publish_page")
+def warn_of_unpublished_ancestors_on_publish(request, page):
+    unpublished_ancestors.warn(request, page)
