@@ -26,6 +26,26 @@ def client_ip(request: HttpRequest) -> str:
     return request.META.get("REMOTE_ADDR", "")
 
 
+# Providers that deliver "j.o.e@" to "joe@": one inbox, one count.
+DOTLESS_DOMAINS = {"gmail.com": "gmail.com", "googlemail.com": "gmail.com"}
+
+
+def normalize_email(address: str) -> str:
+    """The inbox an address reaches, to count mail per person, not per spelling.
+
+    Lower case, without a ``+tag``, and without dots where the provider
+    ignores them (Gmail). Only for counting: mail goes to the address given.
+    """
+    local, _at, domain = address.strip().lower().rpartition("@")
+    if not local:
+        return address.strip().lower()
+    local = local.partition("+")[0]
+    if domain in DOTLESS_DOMAINS:
+        domain = DOTLESS_DOMAINS[domain]
+        local = local.replace(".", "")
+    return f"{local}@{domain}"
+
+
 def hit(scope: str, identity: str, *, limit: int, window: int) -> bool:
     """Count one attempt; return True when ``identity`` is over ``limit``."""
     digest = hashlib.sha256(f"{scope}:{identity}".encode()).hexdigest()[:32]

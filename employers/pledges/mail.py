@@ -6,13 +6,17 @@ where they wrote it, the standard wording, translated, everywhere else. The
 staff notice is in the language its readers chose for the admin.
 """
 
+import datetime
+import hashlib
 import re
+from collections.abc import Callable, Iterable
 
-from django.core.mail import EmailMessage
-from django.utils import translation
+from django.core.mail import EmailMessage, get_connection
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from employers.pledges.models import Pledge, PledgeSettings
+from employers.pledges.models import Pledge, PledgeEmailSent, PledgeSettings
+from employers.pledges.models.mail_log import inbox_key
 from home.models import SiteSettings
 from home.site_text import site_text_for
 
@@ -96,6 +100,18 @@ FIXED = {
             "If you did not ask for it, ignore this email.\n\n{site_name}"
         ),
     ),
+    "verification_several": (
+        _("Confirm your email to sign the pledge"),
+        _(
+            "Hello {contact_name},\n\n"
+            "You asked for new confirmation links. Pledges signed with this "
+            "address are waiting for confirmation. To confirm one, open its "
+            "link within 72 hours and press the button on the page:\n\n"
+            "{links}\n\n"
+            "If you did not sign, ignore this email: nothing will be published.\n\n"
+            "{site_name}"
+        ),
+    ),
     "staff_review": (
         _("New pledge to review: {organization}"),
         _(
@@ -157,3 +173,78 @@ def build_message(
             body=fill(body, values),
             to=to or [pledge.email],
         )
+
+
+# django-mailer's own backend: stores the message, delivers nothing.
+QUEUE_ONLY_BACKEND = "mailer.backend.DbBackend"
+
+# Mail a visitor's request can make us send to any address (theirs or not):
+# at most this many per inbox (``normalize_email``) in a rolling day,
+# whichever form asks, and the same email not again within REPEAT_WINDOW.
+DAILY_CAP_PER_INBOX = 5
+CAP_WINDOW = datetime.timedelta(days=1)
+REPEAT_WINDOW = datetime.timedelta(minutes=30)
+# Rows are only read for CAP_WINDOW; keep a margin, then delete them.
+KEEP_LOG = datetime.timedelta(hours=36)
+
+
+def fingerprint(kind: str, pledges: Iterable[Pledge]) -> str:
+    ids = ",".join(str(pk) for pk in sorted(pledge.pk for pledge in pledges))
+    return hashlib.sha256(f"{kind}:{ids}".encode()).hexdigest()
+
+
+def may_send(address: str, kind: str = "", pledges: Iterable[Pledge] = ()) -> bool:
+    """Whether the inbox of ``address`` may get one more visitor-requested email.
+
+    False when the inbox had ``DAILY_CAP_PER_INBOX`` in the last day, or,
+    given a kind, the same email (kind and pledges) in the last half hour.
+    """
+    now = timezone.now()
+    recent = PledgeEmailSent.objects.filter(
+        inbox=inbox_key(address), queued_at__gt=now - CAP_WINDOW
+    )
+    if (
+        kind
+        and recent.filter(
+            kind=kind,
+            fingerprint=fingerprint(kind, pledges),
+            queued_at__gt=now - REPEAT_WINDOW,
+        ).exists()
+    ):
+        return False
+    return recent.count() < DAILY_CAP_PER_INBOX
+
+
+def send_capped(
+    address: str,
+    kind: str,
+    pledges: Iterable[Pledge],
+    compose: Callable[[], EmailMessage],
+    *,
+    deliver_now: bool = True,
+) -> bool:
+    """Queue the email ``compose`` builds unless the inbox is at its cap.
+
+    Call inside the workflow's transaction: the count and the message are
+    saved together. ``compose`` runs only when the email will be sent, so a
+    link it issues does not replace one still valid for nothing. With
+    ``deliver_now`` False the email only joins the queue, for the caller to
+    deliver once its response is sent (``DeliverAfterResponse``) or for the
+    scheduled run.
+    """
+    pledges = list(pledges)
+    if not may_send(address, kind, pledges):
+        return False
+    message = compose()
+    if not deliver_now:
+        message.connection = get_connection(QUEUE_ONLY_BACKEND)
+    message.send()
+    now = timezone.now()
+    PledgeEmailSent.objects.filter(queued_at__lt=now - KEEP_LOG).delete()
+    PledgeEmailSent.objects.create(
+        inbox=inbox_key(address),
+        kind=kind,
+        fingerprint=fingerprint(kind, pledges),
+        queued_at=now,
+    )
+    return True

@@ -30,6 +30,8 @@ PRIVATE_PLEDGE_FIELDS = frozenset(
         "verification_expires_at",
         "manage_digest",
         "manage_expires_at",
+        "previous_manage_digest",
+        "previous_manage_expires_at",
         "renewal_reminder_for",
         "expiry_reminder_for",
         "checkin_sent_for",

@@ -1,6 +1,7 @@
 """The pledge, its commitments, its pages, its settings and email wording."""
 
 from .email_wording import EMAIL_KINDS, PledgeEmailWording
+from .mail_log import PledgeEmailSent
 from .pages import PledgePage, PledgeRegistryPage
 from .pledges import Commitment, Pledge, PledgeCommitment
 from .settings import PledgeSettings
@@ -10,6 +11,7 @@ __all__ = [
     "Commitment",
     "Pledge",
     "PledgeCommitment",
+    "PledgeEmailSent",
     "PledgeEmailWording",
     "PledgePage",
     "PledgeRegistryPage",

@@ -234,6 +234,10 @@ class Pledge(models.Model):
     verification_expires_at = models.DateTimeField(null=True, editable=False)
     manage_digest = models.CharField(max_length=64, blank=True, editable=False)
     manage_expires_at = models.DateTimeField(null=True, editable=False)
+    # The link sent before the newest stays valid too: asking for a new link
+    # (anyone can) must not kill the one the signer is about to open.
+    previous_manage_digest = models.CharField(max_length=64, blank=True, editable=False)
+    previous_manage_expires_at = models.DateTimeField(null=True, editable=False)
     # Idempotency of scheduled reminders: the expiry each one was sent for.
     renewal_reminder_for = models.DateTimeField(null=True, editable=False)
     expiry_reminder_for = models.DateTimeField(null=True, editable=False)

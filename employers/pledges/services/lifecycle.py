@@ -24,7 +24,7 @@ from django.utils.text import slugify
 from wagtail.log_actions import log
 from wagtail.models import Site
 
-from employers.pledges.mail import build_message
+from employers.pledges.mail import build_message, may_send, send_capped
 from employers.pledges.models import (
     Pledge,
     PledgeCommitment,
@@ -50,6 +50,10 @@ SHARED_EMAIL_DOMAINS = {
     "telus.net",
     "protonmail.com",
 }
+
+
+class InboxFull(Exception):
+    """The signer's inbox had as many emails from our forms as a day allows."""
 
 
 class DuplicatePledge(Exception):
@@ -164,6 +168,9 @@ def sign_pledge(
     duplicate = find_duplicate(data["organization_name"], data["email"])
     if duplicate:
         raise DuplicatePledge(duplicate)
+    if not may_send(data["email"]):
+        # A pledge nobody can confirm would only wait to be purged.
+        raise InboxFull
     now = timezone.now()
     raw_token, digest = new_token()
     pledge = Pledge(
@@ -199,9 +206,14 @@ def sign_pledge(
             log(pledge, "pledges.pledge.submitted")
             with translation.override(pledge.language):
                 link = _page_url(page, "verify", request, token=raw_token)
-                build_message(
-                    "verification", pledge, site=_site(page, request), link=link
-                ).send()
+                send_capped(
+                    pledge.email,
+                    "verification",
+                    [pledge],
+                    lambda: build_message(
+                        "verification", pledge, site=_site(page, request), link=link
+                    ),
+                )
     except IntegrityError:
         # The same form posted at the same instant: the other post won.
         if pledge.logo:
@@ -213,30 +225,60 @@ def sign_pledge(
     return pledge, True
 
 
+# A resend lists at most this many pledges, the newest.
+RESEND_MAX_PLEDGES = 10
+
+
 def resend_verification(
     page: PledgePage, email: str, *, request: HttpRequest | None = None
 ) -> int:
-    """Email a fresh confirmation link for each unconfirmed pledge of ``email``."""
-    now = timezone.now()
-    sent = 0
+    """Email one message with a fresh confirmation link per unconfirmed pledge.
+
+    One email whatever the number of pledges, within the inbox's daily cap;
+    a link is replaced only when the email that carries the new one is sent.
+    Returns the number of emails queued (0 or 1).
+    """
     with transaction.atomic():
-        for pledge in Pledge.objects.select_for_update().filter(
-            email=email, status=Pledge.Status.UNVERIFIED
-        ):
-            raw_token, pledge.verification_digest = new_token()
-            pledge.verification_expires_at = now + datetime.timedelta(
-                hours=VERIFICATION_HOURS
-            )
-            pledge.save(
-                update_fields=["verification_digest", "verification_expires_at"]
-            )
-            with translation.override(pledge.language):
-                link = _page_url(page, "verify", request, token=raw_token)
-                build_message(
-                    "verification", pledge, site=_site(page, request), link=link
-                ).send()
-            sent += 1
-    return sent
+        pledges = list(
+            Pledge.objects.select_for_update()
+            .filter(email__iexact=email, status=Pledge.Status.UNVERIFIED)
+            .order_by("-created_at")[:RESEND_MAX_PLEDGES]
+        )
+        if not pledges:
+            return 0
+        newest = pledges[0]
+
+        def compose():
+            now = timezone.now()
+            links = []
+            with translation.override(newest.language):
+                for pledge in pledges:
+                    raw_token, pledge.verification_digest = new_token()
+                    pledge.verification_expires_at = now + datetime.timedelta(
+                        hours=VERIFICATION_HOURS
+                    )
+                    pledge.save(
+                        update_fields=["verification_digest", "verification_expires_at"]
+                    )
+                    links.append(
+                        (pledge, _page_url(page, "verify", request, token=raw_token))
+                    )
+                site = _site(page, request)
+                if len(links) == 1:
+                    return build_message(
+                        "verification", newest, site=site, link=links[0][1]
+                    )
+                listing = "\n\n".join(
+                    f"{pledge.organization_name}\n{link}" for pledge, link in links
+                )
+                return build_message(
+                    "verification_several", newest, site=site, links=listing
+                )
+
+        return int(
+            # Counted apart from sign-up's email: the first resend always goes.
+            send_capped(newest.email, "resend", pledges, compose, deliver_now=False)
+        )
 
 
 def pledge_for_verification(raw_token: str) -> Pledge | None:
@@ -383,14 +425,49 @@ def issue_manage_link(
     request: HttpRequest | None = None,
     valid_until: datetime.datetime | None = None,
 ) -> str:
-    """Store a new manage token for the pledge; its link, in the signer's language."""
+    """Store a new manage token for the pledge; its link, in the signer's language.
+
+    The link sent before stays valid until it expires, so a request for a
+    new link (which anyone can make) does not kill the one in the inbox.
+    """
+    now = timezone.now()
+    if (
+        pledge.manage_digest
+        and pledge.manage_expires_at
+        and (pledge.manage_expires_at > now)
+    ):
+        pledge.previous_manage_digest = pledge.manage_digest
+        pledge.previous_manage_expires_at = pledge.manage_expires_at
     raw_token, pledge.manage_digest = new_token()
     pledge.manage_expires_at = valid_until or (
-        timezone.now() + datetime.timedelta(days=MANAGE_LINK_DAYS)
+        now + datetime.timedelta(days=MANAGE_LINK_DAYS)
     )
-    pledge.save(update_fields=["manage_digest", "manage_expires_at"])
+    pledge.save(
+        update_fields=[
+            "manage_digest",
+            "manage_expires_at",
+            "previous_manage_digest",
+            "previous_manage_expires_at",
+        ]
+    )
     with translation.override(pledge.language):
         return _page_url(page, "manage", request, token=raw_token)
+
+
+def _send_manage_link(page, pledge, request) -> bool:
+    """Queue a manage link within the inbox's cap; the link is made only if sent."""
+    return send_capped(
+        pledge.email,
+        "manage_link",
+        [pledge],
+        lambda: build_message(
+            "manage_link",
+            pledge,
+            site=_site(page, request),
+            link=issue_manage_link(page, pledge, request=request),
+        ),
+        deliver_now=False,
+    )
 
 
 def send_manage_links(
@@ -400,13 +477,9 @@ def send_manage_links(
     sent = 0
     with transaction.atomic():
         for pledge in Pledge.objects.select_for_update().filter(
-            email=email, status__in=MANAGEABLE
+            email__iexact=email, status__in=MANAGEABLE
         ):
-            link = issue_manage_link(page, pledge, request=request)
-            build_message(
-                "manage_link", pledge, site=_site(page, request), link=link
-            ).send()
-            sent += 1
+            sent += _send_manage_link(page, pledge, request)
     return sent
 
 
@@ -415,18 +488,19 @@ def send_manage_link_to_owner(
 ) -> None:
     """For a duplicate signature: write to the address on file, not the visitor."""
     with transaction.atomic():
-        link = issue_manage_link(page, pledge, request=request)
-        build_message(
-            "manage_link", pledge, site=_site(page, request), link=link
-        ).send()
+        _send_manage_link(page, pledge, request)
 
 
 def pledge_for_manage_link(raw_token: str) -> Pledge | None:
-    return Pledge.objects.filter(
-        manage_digest=token_digest(raw_token),
-        manage_expires_at__gt=timezone.now(),
-        status__in=MANAGEABLE,
-    ).first()
+    digest, now = token_digest(raw_token), timezone.now()
+    return (
+        Pledge.objects.filter(status__in=MANAGEABLE)
+        .filter(
+            Q(manage_digest=digest, manage_expires_at__gt=now)
+            | Q(previous_manage_digest=digest, previous_manage_expires_at__gt=now)
+        )
+        .first()
+    )
 
 
 def update_details(pledge: Pledge, form) -> None:
@@ -489,6 +563,13 @@ def withdraw_pledge(pledge_id: int) -> None:
         pledge = Pledge.objects.select_for_update().get(pk=pledge_id)
         pledge.status = Pledge.Status.WITHDRAWN
         pledge.closed_at = timezone.now()
-        pledge.manage_digest = ""
-        pledge.save(update_fields=["status", "closed_at", "manage_digest"])
+        pledge.manage_digest = pledge.previous_manage_digest = ""
+        pledge.save(
+            update_fields=[
+                "status",
+                "closed_at",
+                "manage_digest",
+                "previous_manage_digest",
+            ]
+        )
         log(pledge, "pledges.pledge.withdrawn")

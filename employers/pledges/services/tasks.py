@@ -187,7 +187,8 @@ def anonymize_pledge(pledge: Pledge, now: datetime.datetime) -> None:
     pledge.email = ""
     pledge.statement = ""
     pledge.rejection_reason = ""
-    pledge.manage_digest = pledge.verification_digest = ""
+    pledge.manage_digest = pledge.previous_manage_digest = ""
+    pledge.verification_digest = ""
     pledge.purged_at = now
     pledge.save()
     pledge.chosen_commitments.update(story="")

@@ -20,7 +20,8 @@ from employers.pledges.forms import (
 from employers.pledges.models import Pledge, PledgePage
 from employers.pledges.services import lifecycle as services
 from home.communities import community_choices
-from home.ratelimit import client_ip, hit
+from home.mail import deliver_queued_mail
+from home.ratelimit import client_ip, hit, normalize_email
 
 HOUR = 60 * 60
 # Enough for a colleague or two on one office connection, too few for a flood.
@@ -38,22 +39,43 @@ def _communities(request: HttpRequest) -> list[tuple[str, str]]:
     return community_choices()
 
 
+class DeliverAfterResponse(TemplateResponse):
+    """Sends queued email once the response has gone to the visitor.
+
+    A link request then takes the same time whether or not the address has a
+    pledge: the slow part, talking to the mail server, comes after. The WSGI
+    server calls ``close()`` when the response is written; the scheduled run
+    delivers anything left.
+    """
+
+    def close(self):
+        super().close()
+        deliver_queued_mail()
+
+
 def _render(
     page: PledgePage,
     request: HttpRequest,
     template: str,
     context: dict | None = None,
     status: int = 200,
+    response_class=TemplateResponse,
 ) -> TemplateResponse:
     full_context = page.get_context(request)
     full_context.update(context or {})
-    return TemplateResponse(request, template, full_context, status=status)
+    return response_class(request, template, full_context, status=status)
 
 
 def _rate_limited(request: HttpRequest, scope: str, email: str, ip_limit, email_limit):
+    """Count one valid submission by network and by inbox (``normalize_email``).
+
+    Only submissions that passed validation are counted: mistakes cost
+    nothing and must not lock anyone out. The mail itself has its own daily
+    cap per inbox (``employers.pledges.mail``).
+    """
     over_ip = hit(scope, client_ip(request), limit=ip_limit, window=HOUR)
     over_email = bool(email) and hit(
-        f"{scope}-email", email.strip().lower(), limit=email_limit, window=HOUR
+        f"{scope}-email", normalize_email(email), limit=email_limit, window=HOUR
     )
     return over_ip or over_email
 
@@ -82,10 +104,13 @@ def sign(page: PledgePage, request: HttpRequest) -> HttpResponse:
         return _render(page, request, "pledges/pledge_page.html", {"form": form})
 
     form = PledgeForm(request.POST, request.FILES, page=page, communities=communities)
+    if not form.is_valid():
+        context = {"form": form, "logo_lost": bool(request.FILES.get("logo"))}
+        return _render(page, request, "pledges/pledge_page.html", context, status=400)
     if _rate_limited(
         request,
         "pledge-sign",
-        request.POST.get("email", ""),
+        form.cleaned_data["email"],
         SIGN_LIMIT_PER_IP,
         SIGN_LIMIT_PER_EMAIL,
     ):
@@ -96,11 +121,16 @@ def sign(page: PledgePage, request: HttpRequest) -> HttpResponse:
             {"form": form, "rate_limited": True},
             status=429,
         )
-    if not form.is_valid():
-        context = {"form": form, "logo_lost": bool(request.FILES.get("logo"))}
-        return _render(page, request, "pledges/pledge_page.html", context, status=400)
     try:
         services.sign_pledge(page, form.cleaned_data, request=request)
+    except services.InboxFull:
+        return _render(
+            page,
+            request,
+            "pledges/pledge_page.html",
+            {"form": form, "inbox_full": True},
+            status=429,
+        )
     except services.DuplicatePledge as duplicate:
         context = {
             "form": form,
@@ -148,20 +178,18 @@ def _email_link_view(page, request, *, scope: str, template: str, send) -> HttpR
     if request.method != "POST":
         return _render(page, request, template, {"form": EmailLinkForm()})
     form = EmailLinkForm(request.POST)
-    if _rate_limited(
-        request,
-        scope,
-        request.POST.get("email", ""),
-        LINK_LIMIT_PER_IP,
-        LINK_LIMIT_PER_EMAIL,
-    ):
+    if not form.is_valid():
+        return _render(page, request, template, {"form": form}, status=400)
+    email = form.cleaned_data["email"]
+    if _rate_limited(request, scope, email, LINK_LIMIT_PER_IP, LINK_LIMIT_PER_EMAIL):
         return _render(
             page, request, template, {"form": form, "rate_limited": True}, status=429
         )
-    if not form.is_valid():
-        return _render(page, request, template, {"form": form}, status=400)
-    send(page, form.cleaned_data["email"], request=request)
-    return _render(page, request, template, {"sent": True})
+    # The email is only queued here; it leaves after the response.
+    send(page, email, request=request)
+    return _render(
+        page, request, template, {"sent": True}, response_class=DeliverAfterResponse
+    )
 
 
 def resend_verification(page: PledgePage, request: HttpRequest) -> HttpResponse:
@@ -197,10 +225,19 @@ def _manage_link_for_duplicate(page, request, token: str) -> HttpResponse:
         return _render(page, request, template, {"form": EmailLinkForm()}, status=400)
     pledge = Pledge.objects.filter(pk=pledge_id, status__in=services.MANAGEABLE).first()
     if pledge and not hit(
-        "pledge-manage-email", pledge.email, limit=LINK_LIMIT_PER_EMAIL, window=HOUR
+        "pledge-manage-email",
+        normalize_email(pledge.email),
+        limit=LINK_LIMIT_PER_EMAIL,
+        window=HOUR,
     ):
         services.send_manage_link_to_owner(page, pledge, request=request)
-    return _render(page, request, template, {"sent": True, "to_owner": True})
+    return _render(
+        page,
+        request,
+        template,
+        {"sent": True, "to_owner": True},
+        response_class=DeliverAfterResponse,
+    )
 
 
 MANAGE_ACTIONS = ("details", "commitments", "progress", "renew", "withdraw")
