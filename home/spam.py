@@ -21,7 +21,8 @@ def signed_now(request: HttpRequest | None = None) -> str:
 class FreshTokenField(forms.CharField):
     """A hidden field that renders its initial value even on a bound form.
 
-    Every rendering, including one after an error, carries a new signed time.
+    The form sets that value: a new signed time, or after an error the time
+    the form was first shown (``SpamProtectedForm.clean``).
     """
 
     widget = forms.HiddenInput
@@ -73,6 +74,12 @@ class SpamProtectedForm(forms.Form):
             )
         if cleaned.get("homepage") or age < self.min_seconds:
             self.automated = True
+        else:
+            # The minimum time is for the first sending only: if the form is
+            # shown again with errors, it keeps the time it was first shown,
+            # so a quick correction is accepted.
+            self.fields["shown_at"].initial = token
+        if self.automated:
             raise forms.ValidationError(
                 _(
                     "Sorry, we could not accept that. Please wait a moment and send "

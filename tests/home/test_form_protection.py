@@ -54,13 +54,24 @@ def test_a_form_left_open_too_long_asks_to_send_again():
     assert "open for a long time" in form.non_field_errors()[0]
 
 
-def test_a_form_shown_again_after_an_error_carries_a_fresh_token():
+def test_a_form_shown_again_after_an_error_keeps_its_first_time():
+    """The minimum fill time is for the first sending: a quick fix gets through."""
     old = _token(10)
     form = NameForm({"name": "", "homepage": "", "shown_at": old})
     assert not form.is_valid()
     rendered = str(form["shown_at"])
-    assert old not in rendered
+    assert old in rendered
     assert 'type="hidden"' in rendered
+
+    fixed = NameForm({"name": "Maria", "homepage": "", "shown_at": old})
+    assert fixed.is_valid()
+
+
+def test_a_form_refused_as_too_fast_gets_a_fresh_token():
+    instant = _token(0)
+    form = NameForm({"name": "Bot", "homepage": "", "shown_at": instant})
+    assert not form.is_valid()
+    assert instant not in str(form["shown_at"])
 
 
 def test_rate_limit_counts_per_identity_and_scope():
