@@ -10,8 +10,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Exists, Min, OuterRef, Prefetch, Q
-from django.db.models.functions import Substr
+from django.db.models import Min, Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone, translation
@@ -24,7 +23,6 @@ from employers.workshops.models import (
     RegistrationState,
     WorkshopFacilitator,
     WorkshopFormat,
-    WorkshopIndexPage,
     WorkshopPage,
     events,
 )
@@ -100,7 +98,8 @@ def workshop_index(index, request: HttpRequest, *, past: bool = False):
         start = datetime.datetime(month.year, month.month, 1, tzinfo=_zone())
         following = (start + datetime.timedelta(days=32)).replace(day=1)
         filtered = filtered.filter(start__gte=start, start__lt=following)
-    filtered = filtered.select_related("venue").prefetch_related("topics")
+    # The locale, for lang_attr on a card in another language than the index.
+    filtered = filtered.select_related("locale", "venue").prefetch_related("topics")
     page_number = request.GET.get("page", "")
 
     def results() -> dict:
@@ -181,16 +180,10 @@ def index_calendar(index, request: HttpRequest) -> HttpResponse:
     and venue in the index's language where a translation exists. Cancelled
     ones stay, marked CANCELLED, so subscribed calendars drop them.
     """
-    # Children of any translation of this index: their parent's path is
-    # the first characters of theirs, as long as this index's path.
-    parent = WorkshopIndexPage.objects.filter(
-        translation_key=index.translation_key,
-        path=Substr(OuterRef("path"), 1, len(index.path)),
-    )
-    listed = WorkshopPage.objects.live().public()
+    listed = index.workshops_in_every_language()
     upcoming = list(
         events(listed)
-        .filter(Exists(parent), depth=index.depth + 1, end__gt=timezone.now())
+        .filter(end__gt=timezone.now())
         .defer_streamfields()
         .select_related("venue", "calendar_state")
         .order_by("start")

@@ -8,7 +8,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models.functions import Substr
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -135,8 +136,35 @@ class WorkshopIndexPage(RoutablePageMixin, Page):
         verbose_name = _("workshop index page")
         verbose_name_plural = _("workshop index pages")
 
-    def workshops(self):
-        return WorkshopPage.objects.live().public().child_of(self)
+    def workshops(self) -> QuerySet:
+        """Each event under any translation of this index once, as one page.
+
+        Its live page in this index's language where there is one, else its
+        first live page (the event's, as a rule), so a reader sees every
+        event whether or not it is translated yet. One query, to filter,
+        count and cut into pages like any other.
+        """
+        listed = self.workshops_in_every_language()
+        # A page of the same event that comes first: in this language, or made
+        # earlier when there is none in this language.
+        preferred = listed.filter(translation_key=OuterRef("translation_key")).filter(
+            Q(locale_id=self.locale_id) | Q(pk__lt=OuterRef("pk"))
+        )
+        return listed.filter(Q(locale_id=self.locale_id) | ~Exists(preferred))
+
+    def workshops_in_every_language(self) -> QuerySet:
+        """The live, public workshops under any translation of this index."""
+        # Their parent's path is the first characters of theirs, as long as
+        # this index's path, and the parent is a translation of this index.
+        parent = WorkshopIndexPage.objects.filter(
+            translation_key=self.translation_key,
+            path=Substr(OuterRef("path"), 1, len(self.path)),
+        )
+        return (
+            WorkshopPage.objects.live()
+            .public()
+            .filter(Exists(parent), depth=self.depth + 1)
+        )
 
     @path("")
     def listing(self, request):
