@@ -18,7 +18,11 @@ from wagtail.snippets.views import chooser
 from wagtail.snippets.views.snippets import IndexView, InspectView, SnippetViewSet
 
 from employers.pledges.models import Commitment, Pledge, PledgeEmailWording
-from employers.pledges.services.lifecycle import approve_pledge, reject_pledge
+from employers.pledges.services.lifecycle import (
+    approve_pledge,
+    possible_duplicates,
+    reject_pledge,
+)
 from home.admin.panels import RestrictedPanel
 from home.exports import SafeSpreadsheetExportMixin
 
@@ -144,6 +148,11 @@ class PledgeInspectView(InspectView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["choices"] = self.object.chosen_commitments.select_related("commitment")
+        inspect = Pledge.snippet_viewset.get_url_name("inspect")
+        context["duplicates"] = [
+            (other, reverse(inspect, args=[quote(other.pk)]))
+            for other in possible_duplicates(self.object)
+        ]
         context["can_moderate"] = can_moderate(
             self.request.user
         ) and self.object.status in (Pledge.Status.PENDING, Pledge.Status.APPROVED)

@@ -102,8 +102,8 @@ def _site(page: PledgePage, request: HttpRequest | None):
     return Site.find_for_request(request) if request else page.get_site()
 
 
-def find_duplicate(name: str, email: str) -> Pledge | None:
-    """An active pledge of the same organization, by name or by domain and name."""
+def _same_organization(name: str, email: str) -> Q:
+    """Pledges of the organization ``name``, by name or by domain and name."""
     normalized = normalize_organization_name(name)
     domain = email.rpartition("@")[2].lower()
     same = Q(normalized_name=normalized)
@@ -112,7 +112,30 @@ def find_duplicate(name: str, email: str) -> Pledge | None:
         same |= Q(email_domain=domain, normalized_name__startswith=normalized) | Q(
             email_domain=domain, normalized_name__in=_prefixes(normalized)
         )
-    return Pledge.objects.active().filter(same).order_by("created_at").first()
+    return same
+
+
+def find_duplicate(name: str, email: str) -> Pledge | None:
+    """A listed pledge of the same organization, which a new one may not repeat.
+
+    Only a listed pledge blocks a signer, and only it may be named to them:
+    one nobody has confirmed or reviewed yet could be anyone's, so it neither
+    keeps the real organization out nor tells a stranger it exists. Staff see
+    such pledges side by side (``possible_duplicates``).
+    """
+    same = _same_organization(name, email)
+    return Pledge.objects.listed().filter(same).order_by("created_at").first()
+
+
+def possible_duplicates(pledge: Pledge) -> list[Pledge]:
+    """Other active pledges that look like the same organization, for staff."""
+    same = _same_organization(pledge.organization_name, pledge.email)
+    return list(
+        Pledge.objects.active()
+        .filter(same)
+        .exclude(pk=pledge.pk)
+        .order_by("created_at")
+    )
 
 
 def _prefixes(normalized: str) -> list[str]:
