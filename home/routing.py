@@ -50,22 +50,22 @@ def redirect_to_language(
 
     Its live translation when there is one, at the same sub-path (a routable
     page's ``manage/``); else the default language's address, with a note.
-    None when that is the address asked for: the translation itself answered
-    404 (an unknown topic, say), which is a true 404, not a gap.
+    None when the translation's address is the one asked for and the
+    language's tree is live: the translation itself answered 404 (an unknown
+    topic, say), which is a true 404, not a gap.
     """
     language = current_language()
-    translation = page.get_translation_or_none(Locale.get_active())
+    active = Locale.get_active()
+    translation = page.get_translation_or_none(active)
     query = request.META.get("QUERY_STRING", "")
     if translation is not None and translation.live:
+        url = translation.get_url(request) + _rest_of(request, page, path)
+        if url not in (request.path, request.build_absolute_uri(request.path)):
+            return HttpResponseRedirect(f"{url}?{query}" if query else url)
         site = Site.find_for_request(request)
-        own_path = page.url_path[len(site.root_page.url_path) :] if site else ""
-        rest = path.strip("/")[len(own_path.strip("/")) :].lstrip("/")
-        if rest and path.endswith("/") and not rest.endswith("/"):
-            rest += "/"
-        url = translation.get_url(request) + rest
-        if url in (request.path, request.build_absolute_uri(request.path)):
+        if site and site.root_page.localized.locale_id == active.pk:
             return None
-        return HttpResponseRedirect(f"{url}?{query}" if query else url)
+        # The language's home page is not live: its tree cannot be reached.
     messages.info(
         request,
         gettext("This page is not yet translated into French."),
@@ -74,3 +74,14 @@ def redirect_to_language(
     return HttpResponseRedirect(
         translate_url(request.get_full_path(), settings.LANGUAGE_CODE)
     )
+
+
+def _rest_of(request: HttpRequest, page: Page, path: str) -> str:
+    """What ``path`` adds to ``page``'s own address: a route such as ``manage/``."""
+    site = Site.find_for_request(request)
+    own = page.url_path[len(site.root_page.url_path) :].strip("/") if site else ""
+    asked = path.strip("/")
+    if not own or not (asked == own or asked.startswith(own + "/")):
+        return ""
+    rest = asked[len(own) :].lstrip("/")
+    return rest + "/" if rest and path.endswith("/") else rest

@@ -116,6 +116,16 @@ def test_english_slug_under_fr_ca_goes_to_the_french_address(client, home_page):
     assert response["Location"] == "/fr-ca/engagement/manage/?x=1"
 
 
+def test_live_french_page_under_an_unpublished_french_home_falls_back_to_english(
+    client, home_page, about
+):
+    french = publish_in_french(about, title="À propos")  # the English slug
+    french.get_parent().specific.unpublish()
+    response = client.get("/fr-ca/about/?ref=news")
+    assert response.status_code == 302
+    assert response["Location"] == "/about/?ref=news"
+
+
 def test_unknown_address_is_still_a_404_in_both_languages(client, home_page):
     publish_in_french(home_page)
     assert client.get("/fr-ca/nowhere/").status_code == 404
