@@ -21,6 +21,7 @@ from wagtail.search import index
 
 from home.blocks import prefetch_renditions
 from home.models.mixins import HeroImageMixin
+from resources.admin_forms import ClassifiedPageForm
 from resources.blocks import GuideStreamBlock
 from resources.models.views import VIEW_HEADER
 from resources.page_context import guide_context, guide_listing
@@ -166,6 +167,8 @@ class GuidePage(RoutablePageMixin, HeroImageMixin, Page):
         index.RelatedFields("topics", [index.SearchField("name")]),
         index.FilterField("last_reviewed"),
     ]
+
+    base_form_class = ClassifiedPageForm
 
     # wagtail-localize leaves many-to-many fields out of translations; copy
     # the classification as is (shown in the reader's language, filtered by

@@ -26,6 +26,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from home.blocks import ContentStreamBlock, prefetch_renditions
+from resources.admin_forms import ClassifiedPageForm
 
 
 class WorkshopFormat(models.TextChoices):
@@ -334,6 +335,7 @@ class WorkshopPage(RoutablePageMixin, Page):
         index.SearchField("body"),
         index.FilterField("start"),
     ]
+    base_form_class = ClassifiedPageForm
 
     # Editors translate the words; wagtail-localize copies the rest from the
     # source page, and save() takes it from the event whatever the editor did.
