@@ -3,11 +3,14 @@
 from urllib.parse import urlencode
 
 from django import forms
+from django.contrib import messages
 from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.widgets import Button
@@ -19,8 +22,11 @@ from wagtail.snippets.views.snippets import IndexView, InspectView, SnippetViewS
 
 from employers.pledges.models import Commitment, Pledge, PledgeEmailWording
 from employers.pledges.services.lifecycle import (
+    REVIEWED_FIELDS,
+    approve_changes,
     approve_pledge,
     possible_duplicates,
+    reject_changes,
     reject_pledge,
 )
 from home.admin.panels import RestrictedPanel
@@ -156,10 +162,48 @@ class PledgeInspectView(InspectView):
         context["can_moderate"] = can_moderate(
             self.request.user
         ) and self.object.status in (Pledge.Status.PENDING, Pledge.Status.APPROVED)
+        context["pending_changes"] = [
+            (
+                Pledge._meta.get_field(field).verbose_name,
+                getattr(self.object, field),
+                self.object.pending_changes[field],
+            )
+            for field in REVIEWED_FIELDS
+            if field in self.object.pending_changes
+        ]
+        context["can_review_changes"] = (
+            can_moderate(self.request.user) and self.object.has_pending_changes
+        )
+        context["changes_url"] = reverse(
+            "pledges_review_changes", args=[quote(self.object.pk)]
+        )
         here = self.request.get_full_path()
         context["approve_url"] = bulk_action_url("approve", self.object, here)
         context["reject_url"] = bulk_action_url("reject", self.object, here)
         return context
+
+
+@require_POST
+def review_changes(request, pk):
+    """Approve or reject the changes a listed signer made to public details."""
+    if not can_moderate(request.user):
+        raise PermissionDenied
+    if request.POST.get("decision") == "approve":
+        done = approve_changes(pk, user=request.user)
+        message = _("The changes are approved and now listed.")
+    else:
+        done = reject_changes(
+            pk,
+            user=request.user,
+            site=Site.find_for_request(request),
+            reason=request.POST.get("reason", "").strip(),
+        )
+        message = _("The changes are rejected; the signer has been told.")
+    if done:
+        messages.success(request, message)
+    else:
+        messages.warning(request, _("These changes were already decided."))
+    return redirect(Pledge.snippet_viewset.get_url_name("inspect"), quote(pk))
 
 
 def bulk_action_url(action: str, pledge: Pledge, next_url: str) -> str:

@@ -100,6 +100,16 @@ FIXED = {
             "If you did not ask for it, ignore this email.\n\n{site_name}"
         ),
     ),
+    "changes_rejected": (
+        _("About your changes to {organization}"),
+        _(
+            "Hello {contact_name},\n\n"
+            "Thank you for updating the pledge of {organization}. We could not "
+            "publish your changes to its public details, so the registry keeps "
+            "showing the details we approved before.\n\n{reason}\n\n"
+            "If you think this is a mistake, reply to this email.\n\n{site_name}"
+        ),
+    ),
     "verification_several": (
         _("Confirm your email to sign the pledge"),
         _(
@@ -117,6 +127,14 @@ FIXED = {
         _(
             "A signer has confirmed their email. Review the pledge of "
             "{organization} in the admin:\n{link}\n"
+        ),
+    ),
+    "staff_changes": (
+        _("Changes to review: {organization}"),
+        _(
+            "The signer of the listed pledge of {organization} changed its "
+            "public details. The registry shows the approved version until "
+            "you approve the changes:\n{link}\n"
         ),
     ),
 }

@@ -1,5 +1,6 @@
 """Admin registrations of the pledges app; each feature keeps its own module."""
 
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -16,6 +17,7 @@ from employers.pledges.admin import (
     PledgeViewSet,
     RejectPledgeBulkAction,
     pledge_listing_buttons,
+    review_changes,
 )
 from employers.pledges.models import Pledge
 from employers.pledges.privacy import PledgeContacts
@@ -31,6 +33,17 @@ hooks.register("register_bulk_action", RejectPledgeBulkAction)
 hooks.register("register_snippet_listing_buttons", pledge_listing_buttons)
 
 
+@hooks.register("register_admin_urls")
+def register_pledge_review_urls():
+    return [
+        path(
+            "pledges/<int:pk>/changes/",
+            review_changes,
+            name="pledges_review_changes",
+        )
+    ]
+
+
 @hooks.register("construct_homepage_panels")
 def add_pledge_panel(request, panels):
     panels.append(PledgesAwaitingReviewPanel())
@@ -44,6 +57,13 @@ def register_pledge_log_actions(actions):
         ("approved", _("Approve pledge"), _("Pledge approved")),
         ("rejected", _("Reject pledge"), _("Pledge rejected")),
         ("updated", _("Update details"), _("Signer updated the details")),
+        (
+            "changes_submitted",
+            _("Submit changes"),
+            _("Signer changed public details: waiting for review"),
+        ),
+        ("changes_approved", _("Approve changes"), _("Changes to details approved")),
+        ("changes_rejected", _("Reject changes"), _("Changes to details rejected")),
         ("commitments_changed", _("Change commitments"), _("Commitments changed")),
         ("progress_reported", _("Report progress"), _("Signer reported progress")),
         ("renewed", _("Renew pledge"), _("Pledge renewed")),

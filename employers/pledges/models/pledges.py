@@ -229,6 +229,22 @@ class Pledge(models.Model):
     rejection_reason = models.TextField(_("reason for rejection"), blank=True)
     purged_at = models.DateTimeField(_("contact data removed"), null=True, blank=True)
 
+    # Changes a listed signer made to public details, waiting for staff: the
+    # approved version stays listed until a moderator accepts them.
+    pending_changes = models.JSONField(
+        _("changes awaiting review"), default=dict, blank=True, editable=False
+    )
+    pending_logo = models.ImageField(
+        _("new logo awaiting review"),
+        storage=private_storage,
+        upload_to="pledge-logos/pending/",
+        blank=True,
+        editable=False,
+    )
+    changes_submitted_at = models.DateTimeField(
+        _("changes submitted"), null=True, blank=True, editable=False
+    )
+
     # Emailed links: only hashes are kept.
     verification_digest = models.CharField(max_length=64, blank=True, editable=False)
     verification_expires_at = models.DateTimeField(null=True, editable=False)
@@ -280,6 +296,10 @@ class Pledge(models.Model):
     @property
     def is_pending(self) -> bool:
         return self.status == self.Status.PENDING
+
+    @property
+    def has_pending_changes(self) -> bool:
+        return bool(self.pending_changes or self.pending_logo)
 
     @property
     def is_listed(self) -> bool:

@@ -369,7 +369,9 @@ def _moderator_languages(site) -> dict[str, str]:
     return languages
 
 
-def _notify_moderators(pledge: Pledge, site, request: HttpRequest | None) -> None:
+def _notify_moderators(
+    pledge: Pledge, site, request: HttpRequest | None, kind: str = "staff_review"
+) -> None:
     """One notice per language, in the admin language of those who read it."""
     by_language = defaultdict(list)
     for address, language in _moderator_languages(site).items():
@@ -378,7 +380,7 @@ def _notify_moderators(pledge: Pledge, site, request: HttpRequest | None) -> Non
     link = request.build_absolute_uri(path) if request else site.root_url + path
     for language, recipients in by_language.items():
         build_message(
-            "staff_review",
+            kind,
             pledge,
             site=site,
             to=recipients,
@@ -526,15 +528,127 @@ def pledge_for_manage_link(raw_token: str) -> Pledge | None:
     )
 
 
-def update_details(pledge: Pledge, form) -> None:
-    """Save changed public details; a new logo replaces the old file."""
+# Public details of a listed pledge that change only with staff approval.
+REVIEWED_FIELDS = ("organization_name", "website", "statement")
+
+
+def update_details(
+    pledge: Pledge, form, *, site=None, request: HttpRequest | None = None
+) -> bool:
+    """Save changed details; those of a listed pledge the public sees wait.
+
+    On an approved pledge, a new name, website, statement or logo is stored
+    beside the approved one, staff are told, and the registry keeps the
+    approved version until a moderator decides. Other details, and every
+    detail of a pledge not yet approved (staff review it whole), are saved at
+    once. Returns whether changes now wait for review.
+    """
     with transaction.atomic():
-        if "logo" in form.changed_data and form.cleaned_data.get("logo"):
-            old = Pledge.objects.get(pk=pledge.pk).logo
-            if old:
-                transaction.on_commit(lambda: old.storage.delete(old.name))
-        form.save()
-        log(pledge, "pledges.pledge.updated", data={"fields": form.changed_data})
+        old = Pledge.objects.select_for_update().get(pk=pledge.pk)
+        new_logo = (
+            form.cleaned_data.get("logo") if "logo" in form.changed_data else None
+        )
+        instance = form.save(commit=False)
+        reviewed = []
+        if old.status == Pledge.Status.APPROVED:
+            reviewed = [f for f in REVIEWED_FIELDS if f in form.changed_data]
+            pending = dict(old.pending_changes)
+            for field in reviewed:
+                pending[field] = form.cleaned_data[field]
+                setattr(instance, field, getattr(old, field))
+            if new_logo:
+                reviewed.append("logo")
+                instance.logo = old.logo.name
+                instance.logo_width, instance.logo_height = (
+                    old.logo_width,
+                    old.logo_height,
+                )
+                if old.pending_logo:
+                    stale = old.pending_logo
+                    transaction.on_commit(lambda: stale.storage.delete(stale.name))
+                instance.pending_logo.save(new_logo.name, new_logo, save=False)
+            instance.pending_changes = pending
+            if reviewed:
+                instance.changes_submitted_at = timezone.now()
+        elif new_logo and old.logo:
+            transaction.on_commit(lambda: old.logo.storage.delete(old.logo.name))
+        instance.save()
+        saved = [f for f in form.changed_data if f not in reviewed]
+        if saved:
+            log(instance, "pledges.pledge.updated", data={"fields": saved})
+        if reviewed:
+            log(
+                instance,
+                "pledges.pledge.changes_submitted",
+                data={"fields": reviewed, "changes": instance.pending_changes},
+            )
+            _notify_moderators(
+                instance,
+                site or Site.objects.get(is_default_site=True),
+                request,
+                kind="staff_changes",
+            )
+    return bool(reviewed)
+
+
+def approve_changes(pledge_id: int, *, user) -> bool:
+    """Publish a listed pledge's waiting changes; False if there are none."""
+    with transaction.atomic():
+        pledge = Pledge.objects.select_for_update().get(pk=pledge_id)
+        if not pledge.has_pending_changes:
+            return False
+        applied = {
+            field: value
+            for field, value in pledge.pending_changes.items()
+            if field in REVIEWED_FIELDS
+        }
+        for field, value in applied.items():
+            setattr(pledge, field, value)
+        fields = list(applied)
+        if pledge.pending_logo:
+            if pledge.logo:
+                replaced = pledge.logo
+                transaction.on_commit(lambda: replaced.storage.delete(replaced.name))
+            pledge.logo = pledge.pending_logo.name
+            pledge.pending_logo = ""
+            fields.append("logo")
+        pledge.pending_changes = {}
+        pledge.changes_submitted_at = None
+        pledge.save()
+        log(
+            pledge,
+            "pledges.pledge.changes_approved",
+            user=user,
+            data={"fields": fields, "changes": applied},
+        )
+    return True
+
+
+def reject_changes(pledge_id: int, *, user, site, reason: str = "") -> bool:
+    """Drop a listed pledge's waiting changes and tell the signer why."""
+    with transaction.atomic():
+        pledge = Pledge.objects.select_for_update().get(pk=pledge_id)
+        if not pledge.has_pending_changes:
+            return False
+        dropped = dict(pledge.pending_changes)
+        fields = list(dropped) + (["logo"] if pledge.pending_logo else [])
+        if pledge.pending_logo:
+            stale = pledge.pending_logo
+            transaction.on_commit(lambda: stale.storage.delete(stale.name))
+        pledge.pending_logo = ""
+        pledge.pending_changes = {}
+        pledge.changes_submitted_at = None
+        pledge.save(
+            update_fields=["pending_logo", "pending_changes", "changes_submitted_at"]
+        )
+        log(
+            pledge,
+            "pledges.pledge.changes_rejected",
+            user=user,
+            data={"fields": fields, "changes": dropped, "reason": reason},
+        )
+        build_message("changes_rejected", pledge, site=site, reason=reason).send()
+    return True
 
 
 def set_commitments(pledge: Pledge, commitments, *, site) -> None:

@@ -183,6 +183,11 @@ def anonymize_pledge(pledge: Pledge, now: datetime.datetime) -> None:
         logo = pledge.logo
         transaction.on_commit(lambda: logo.storage.delete(logo.name))
     pledge.logo = ""
+    if pledge.pending_logo:
+        pending = pledge.pending_logo
+        transaction.on_commit(lambda: pending.storage.delete(pending.name))
+    pledge.pending_logo = ""
+    pledge.pending_changes = {}
     pledge.contact_name = pledge.job_title = pledge.phone = ""
     pledge.email = ""
     pledge.statement = ""

@@ -240,7 +240,14 @@ def _manage_link_for_duplicate(page, request, token: str) -> HttpResponse:
     )
 
 
-MANAGE_ACTIONS = ("details", "commitments", "progress", "renew", "withdraw")
+MANAGE_ACTIONS = (
+    "details",
+    "details_review",
+    "commitments",
+    "progress",
+    "renew",
+    "withdraw",
+)
 
 
 @_behind_token
@@ -282,7 +289,8 @@ def manage(page: PledgePage, request: HttpRequest, token: str) -> HttpResponse:
     if form is not None:
         if form.is_valid():
             if action == "details":
-                services.update_details(pledge, form)
+                if services.update_details(pledge, form, site=site, request=request):
+                    return _after(page, token, "details_review")
             elif action == "commitments":
                 services.set_commitments(
                     pledge, form.cleaned_data["commitments"], site=site

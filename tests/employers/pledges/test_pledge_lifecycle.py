@@ -431,6 +431,10 @@ def test_updating_details_replaces_the_logo_and_keeps_the_rest(client, managed):
     }
 
     response = client.post(link, data)
+    # A listed pledge's public details wait for staff (test_abuse_changes.py).
+    from employers.pledges.services.lifecycle import approve_changes
+
+    assert approve_changes(pledge.pk, user=None)
 
     assert response.status_code == 302
     pledge.refresh_from_db()
