@@ -2,36 +2,61 @@
 
 Views come from the site's own counter (``GuideView``, per guide and day);
 answers from ``GuideFeedback``. One query, whatever the number of views.
+A guide and its translations are one row: their counts summed, under the
+default language's title.
 """
 
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Sum
+from django.db.models import (
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+)
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from home.impact.periods import Period
 from home.impact.sections import ImpactSection
 from home.impact.tables import LABEL, PERCENT, Column, Table
+from home.languages import default_content_language
 from resources.models import GuideFeedback, GuidePage, GuideView
 
 MOST_READ_IN_CHART = 10
 
 
 def _per_guide(queryset, aggregate):
+    """The aggregate over ``queryset`` for the guide and all its translations."""
     per_guide = (
-        queryset.filter(guide=OuterRef("pk"))
+        queryset.filter(guide__translation_key=OuterRef("translation_key"))
         .order_by()
-        .values("guide")
+        .values("guide__translation_key")
         .annotate(value=aggregate)
         .values("value")
     )
     return Coalesce(Subquery(per_guide, output_field=IntegerField()), 0)
 
 
+def _one_page_per_guide():
+    """Each guide once: its default-language page, else its first page."""
+    default = default_content_language()
+    before = GuidePage.objects.filter(
+        translation_key=OuterRef("translation_key")
+    ).filter(Q(locale__language_code=default) | Q(pk__lt=OuterRef("pk")))
+    return GuidePage.objects.filter(Q(locale__language_code=default) | ~Exists(before))
+
+
 def guide_rows(period: Period):
-    """Guides read or answered about in the period, most read first."""
+    """Guides read or answered about in the period, most read first.
+
+    Each guide once, with the views and answers of all its translations.
+    """
     answers = GuideFeedback.objects.filter(period.within("created_at"))
     return (
-        GuidePage.objects.annotate(
+        _one_page_per_guide()
+        .annotate(
             views=_per_guide(
                 GuideView.objects.filter(period.within_days("day")), Sum("count")
             ),
