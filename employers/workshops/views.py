@@ -83,12 +83,7 @@ def workshop_index(index, request: HttpRequest, *, past: bool = False):
         raise Http404
     months = options["months"]
     chosen_month = request.GET.get("month", "")
-    month = None
-    if chosen_month:
-        try:
-            month = datetime.date.fromisoformat(f"{chosen_month}-01")
-        except ValueError:
-            raise Http404 from None
+    month = _month(chosen_month) if chosen_month else None
     filtered = workshops
     if topic:
         filtered = filtered.filter(topics=topic)
@@ -139,6 +134,21 @@ def workshop_index(index, request: HttpRequest, *, past: bool = False):
         }
     )
     return TemplateResponse(request, index.get_template(request), context)
+
+
+def _month(value: str) -> datetime.date:
+    """The first day of a ``YYYY-MM`` month, or a 404 for anything else.
+
+    The first and last years datetime can hold are refused too: the month's
+    bounds in the site's zone would fall outside them (``9999-12`` was a 500).
+    """
+    try:
+        month = datetime.date.fromisoformat(f"{value}-01")
+    except ValueError:
+        raise Http404 from None
+    if not datetime.MINYEAR < month.year < datetime.MAXYEAR:
+        raise Http404
+    return month
 
 
 def _filter_options(listed, workshops, past: bool, now: datetime.datetime):
