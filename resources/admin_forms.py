@@ -2,21 +2,20 @@
 
 from django.db.models import Q
 
-from wagtail.admin.forms import WagtailAdminPageForm
-
 from home.languages import default_content_language
+from home.models.pages import StreamSafePageForm
 
 # The many-to-many fields to topics and hiring stages, where a page has them.
 CLASSIFICATION_FIELDS = ("topics", "stages")
 
 
-class ClassifiedPageForm(WagtailAdminPageForm):
+class ClassifiedPageForm(StreamSafePageForm):
     """Offer each topic and hiring stage once: the default language's row.
 
     Pages link those rows (translations get them copied, and readers see
     them in their language); every language's rows would list each topic
     twice. A row the page links already stays offered, so saving never drops
-    it unseen.
+    it unseen. An incomplete stream is a form error, as on every page.
     """
 
     def __init__(self, *args, **kwargs):

@@ -138,3 +138,24 @@ def test_standard_page_edit_without_body_count_is_a_polite_error(
     stored = StandardPage.objects.get(pk=page.pk)
     assert stored.title == page.title
     assert "Kept text." in str(stored.body)
+
+
+OUR_APPS = {"home", "resources", "pledges", "workshops"}
+
+
+def test_every_page_type_with_a_stream_uses_the_stream_safe_form():
+    from wagtail.fields import StreamField
+    from wagtail.models import get_page_models
+
+    from home.models.pages import StreamSafePageForm
+
+    unsafe = [
+        model.__name__
+        for model in get_page_models()
+        if model._meta.app_label in OUR_APPS
+        and any(isinstance(field, StreamField) for field in model._meta.get_fields())
+        and not issubclass(
+            model.get_edit_handler().get_form_class(), StreamSafePageForm
+        )
+    ]
+    assert unsafe == []

@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from home.blocks import ContentStreamBlock
 from home.models.mixins import HeroImageMixin
+from home.models.pages import StreamSafePageForm
 
 
 def wording_version(text: str) -> str:
@@ -131,6 +132,8 @@ class PledgePage(RoutablePageMixin, HeroImageMixin, Page):
         TranslatableField("verified_text"),
     ]
 
+    # A stream posted without its hidden counts is a form error, not a 500.
+    base_form_class = StreamSafePageForm
     parent_page_types = ["home.HomePage"]
     subpage_types = ["pledges.PledgeRegistryPage"]
     max_count_per_parent = 1
