@@ -211,6 +211,45 @@ def queries(draw, valid: dict[str, list[str]]) -> dict:
     return data
 
 
+EXTREME = [
+    "9999-12",
+    "9999-12-31",
+    "0001-01",
+    "0001-01-01",
+    "0000-00",
+    "10000-01",
+    "-9999-01",
+    "1969-12-31T23:59:60",
+    "2038-01-19",
+    "2026-02-30",
+    "9" * 400,
+    "-" + "9" * 400,
+    str(2**63),
+    str(-(2**63) - 1),
+    str(2**31),
+    "1e308",
+    "1e-308",
+    "1_000",
+    "+1",
+    " 1 ",
+    "0" * 50 + "1",
+]
+
+
+def extremes() -> st.SearchStrategy[str]:
+    """Dates and numbers at and past the ends of what Python and SQL can hold."""
+    years = st.integers(min_value=-99_999, max_value=999_999)
+    months = st.integers(min_value=-1, max_value=99)
+    return st.one_of(
+        st.sampled_from(EXTREME),
+        st.builds(lambda y, m: f"{y:04d}-{m:02d}", years, months),
+        st.dates().map(lambda d: d.isoformat()),
+        st.integers().map(str),
+        st.integers(min_value=-(2**70), max_value=2**70).map(str),
+        st.floats().map(repr),
+    )
+
+
 def raw_query_strings() -> st.SearchStrategy[str]:
     """QUERY_STRING as a server hands it over: bytes decoded as Latin-1."""
     pieces = st.one_of(

@@ -6,8 +6,10 @@ strings as a server passes them on (any bytes, broken escapes), and raw
 bodies of any content type and method at every public form.
 """
 
+import random
+
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from django.test import Client
@@ -23,6 +25,7 @@ from tests.employers.pledges.fixtures import COMMUNITIES
 from tests.reliability.fuzzing import (
     FUZZ,
     exercise,
+    extremes,
     mutated,
     queries,
     raw_query_strings,
@@ -136,6 +139,70 @@ def test_guide_feedback(site, data):
     post = data.draw(mutated(valid))
     path = "/guides/work-permits/feedback/"
     exercise("guide feedback", lambda: Client().post(path, post))
+
+
+# Every GET parameter of every public listing, with the values a person picks.
+GET_PARAMETERS = {
+    "/workshops/": {
+        "month": ["2026-12", "2027-01"],
+        "format": WorkshopFormat.values,
+        "topic": ["recruiting"],
+        "page": PAGES,
+    },
+    "/guides/": {
+        "topic": ["permits"],
+        "stage": HiringStage.Code.values,
+        "q": ["permit"],
+        "sort": ["newest", "title"],
+        "page": PAGES,
+    },
+    "/pledge/registry/": {
+        "q": ["valley"],
+        "sector": Sector.values,
+        "community": COMMUNITIES,
+        "size": SizeBand.values,
+        "level": Pledge.Level.values,
+        "sort": ["newest", "name"],
+        "page": PAGES,
+    },
+    "/search/": {"q": ["permit"], "page": PAGES},
+    "/pledge/registry/data-dictionary/": {"page": PAGES, "format": ["csv"]},
+}
+GET_PARAMETERS["/workshops/past/"] = GET_PARAMETERS["/workshops/"]
+GET_PARAMETERS["/pledge/registry/registry.csv"] = GET_PARAMETERS["/pledge/registry/"]
+GET_PARAMETERS["/pledge/registry/registry.json"] = GET_PARAMETERS["/pledge/registry/"]
+EXTREME_TARGETS = [
+    (language + path, name)
+    for language in ("", "/fr-ca")
+    for path, parameters in GET_PARAMETERS.items()
+    for name in parameters
+]
+
+
+@FUZZ
+@given(
+    target=st.sampled_from(EXTREME_TARGETS),
+    value=extremes(),
+    seed=st.integers(min_value=0, max_value=2**16),
+)
+@example(target=("/workshops/", "month"), value="9999-12", seed=0)
+@example(target=("/workshops/past/", "month"), value="9999-12", seed=0)
+@example(target=("/fr-ca/workshops/", "month"), value="0001-01", seed=0)
+@example(target=("/pledge/registry/", "page"), value=str(2**64), seed=0)
+def test_extreme_dates_and_numbers_in_every_get_parameter(site, target, value, seed):
+    """One parameter at the ends of the calendar or of integers, the others
+    as a person picks them (some, chosen by ``seed``): ``/workshops/?month=
+    9999-12`` was a 500."""
+    path, name = target
+    pick = random.Random(seed)
+    valid = GET_PARAMETERS[path.removeprefix("/fr-ca")]
+    query = {
+        other: pick.choice(choices)
+        for other, choices in valid.items()
+        if other != name and pick.random() < 0.5
+    }
+    query[name] = value
+    exercise(f"extreme {path} {name}", lambda: Client().get(path, query))
 
 
 GET_PAGES = [
