@@ -140,3 +140,18 @@ def test_the_check_catches_a_changed_placeholder():
     )
 
     assert entry_problems(entry) == ["placeholders differ from the msgid"]
+
+
+def test_the_compiled_catalogue_holds_every_translation():
+    """The committed .mo is compiled from the .po as it stands (compilemessages)."""
+    compiled = {
+        (entry.msgctxt, entry.msgid): entry.msgstr or entry.msgstr_plural
+        for entry in polib.mofile(str(CATALOGUE.with_suffix(".mo")))
+    }
+    written = {
+        (entry.msgctxt, entry.msgid): entry.msgstr or entry.msgstr_plural
+        for entry in polib.pofile(str(CATALOGUE)).translated_entries()
+    }
+    assert {
+        key: text for key, text in written.items() if compiled.get(key) != text
+    } == {}
