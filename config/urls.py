@@ -8,9 +8,12 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from home.exports import wagtail_export_urls
 from home.sitemap import LanguagesSitemap
 
 urlpatterns = [
+    # Wagtail's exporting reports with formulas neutralized (home/exports.py).
+    *wagtail_export_urls(),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path(

@@ -21,6 +21,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from home.admin.feedback import FeedbackAnswer, FeedbackSection
 from home.admin.panels import RestrictedPanel
+from home.exports import SafeSpreadsheetExportMixin
 from resources.models import GuideFeedback, GuidePage
 
 
@@ -45,7 +46,7 @@ def guides_due_count() -> int:
     return due.distinct().count()
 
 
-class GuidesDueForReviewReport(ReportView):
+class GuidesDueForReviewReport(SafeSpreadsheetExportMixin, ReportView):
     page_title = _("Guides due for review")
     header_icon = "time"
     index_url_name = "guides_due_for_review"
@@ -81,7 +82,7 @@ class GuideFeedbackFilterSet(WagtailFilterSet):
         fields = ["guide", "helpful"]
 
 
-class GuideFeedbackReport(ReportView):
+class GuideFeedbackReport(SafeSpreadsheetExportMixin, ReportView):
     template_name = "resources/admin/guide_feedback_report.html"
     page_title = _("Guide feedback")
     header_icon = "comment"

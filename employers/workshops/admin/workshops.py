@@ -259,6 +259,10 @@ class FeedbackInspectView(InspectView):
         return fields
 
 
+class FeedbackIndexView(SafeSpreadsheetExportMixin, IndexView):
+    """Feedback comments are typed by the public: the CSV neutralizes formulas."""
+
+
 class FeedbackViewSet(ModelViewSet):
     model = WorkshopFeedback
     icon = "comment"
@@ -266,6 +270,7 @@ class FeedbackViewSet(ModelViewSet):
     url_prefix = "workshops/feedback"
     name = "workshop_feedback"
     add_view_enabled = False
+    index_view_class = FeedbackIndexView
     inspect_view_class = FeedbackInspectView
     inspect_view_enabled = True
     copy_view_enabled = False
