@@ -15,6 +15,8 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from employers.workshops.calendar import CONTENT_TYPE, calendar_bytes, workshop_event
 from employers.workshops.forms import FeedbackForm, RegistrationForm, ResendForm
@@ -30,6 +32,7 @@ from employers.workshops.services import registration as service
 from home import page_cache
 from home.languages import in_language_of, localize_all
 from home.ratelimit import client_ip, hit
+from home.spam import signed_now
 from resources.models import Topic
 
 WORKSHOPS_PER_PAGE = 20
@@ -322,7 +325,30 @@ def register(workshop: WorkshopPage, request: HttpRequest) -> HttpResponse:
         )
     try:
         outcome = service.register(
-            workshop, form.registration_data(), base_url=_base_url(request)
+            workshop,
+            form.registration_data(),
+            base_url=_base_url(request),
+            network=service.network_of(client_ip(request)),
+            form_token=form.data.get("shown_at", ""),
+        )
+    except service.VisitorLimit as limit:
+        form.add_error(None, _visitor_limit_message(limit.allowed))
+        return _render(
+            workshop, request, "register", {"form": form, "state": state}, status=409
+        )
+    except service.FormAlreadySent:
+        form.add_error(
+            None,
+            _(
+                "This form has already been sent and your registration is "
+                "recorded. To register someone else, check the details and "
+                "send the form again."
+            ),
+        )
+        # A new token: this page may make one more registration.
+        form.fields["shown_at"].initial = signed_now()
+        return _render(
+            workshop, request, "register", {"form": form, "state": state}, status=409
         )
     except service.AlreadyRegistered:
         return _render(
@@ -344,6 +370,22 @@ def register(workshop: WorkshopPage, request: HttpRequest) -> HttpResponse:
         )
     url = workshop.url + workshop.reverse_subpage("registration", args=[outcome.token])
     return HttpResponseRedirect(f"{url}?new=1")
+
+
+def _visitor_limit_message(allowed: int) -> str:
+    if allowed:
+        return ngettext(
+            "From this email address or network you can register %(count)d more "
+            "seat for this workshop. Please choose fewer seats.",
+            "From this email address or network you can register %(count)d more "
+            "seats for this workshop. Please choose fewer seats.",
+            allowed,
+        ) % {"count": allowed}
+    return _(
+        "Registrations from this email address or network already hold as many "
+        "seats for this workshop as we can give one person. If your organization "
+        "needs more, please contact us."
+    )
 
 
 def _with_counts(workshop: WorkshopPage) -> WorkshopPage:

@@ -89,6 +89,15 @@ class Registration(models.Model):
     token_nonce = models.CharField(
         max_length=32, default=new_token_nonce, editable=False
     )
+    # What one visitor may hold of an event is counted on these (seat limits
+    # in services.registration): digests of the normalized address and of
+    # the network (/24 or /64), blanked with the person's data; and the
+    # digest of the form's "shown at" token, so one page load registers once.
+    inbox_digest = models.CharField(max_length=64, blank=True, editable=False)
+    network_digest = models.CharField(max_length=64, blank=True, editable=False)
+    form_token_digest = models.CharField(
+        max_length=64, null=True, blank=True, unique=True, editable=False
+    )
     created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
     offered_at = models.DateTimeField(_("offered at"), null=True, blank=True)
@@ -130,7 +139,11 @@ class Registration(models.Model):
                 condition=Q(seats__gte=1), name="registration_has_a_seat"
             ),
         ]
-        indexes = [models.Index(fields=["workshop", "status", "created_at"])]
+        indexes = [
+            models.Index(fields=["workshop", "status", "created_at"]),
+            models.Index(fields=["workshop", "inbox_digest"]),
+            models.Index(fields=["workshop", "network_digest"]),
+        ]
 
     def __str__(self):
         return self.name or str(_("Anonymous registration"))

@@ -91,6 +91,8 @@ EVENT_FIELDS = [
     "online_link",
     "capacity",
     "max_seats_per_registration",
+    "max_seats_per_address",
+    "max_seats_per_network",
     "waitlist_enabled",
     "registration_opens_at",
     "registration_closes_at",
@@ -240,6 +242,22 @@ class WorkshopPage(RoutablePageMixin, Page):
         default=1,
         help_text=_("More than 1 lets people bring colleagues."),
     )
+    max_seats_per_address = models.PositiveSmallIntegerField(
+        _("seats per email address"),
+        default=4,
+        help_text=_(
+            "Most seats, confirmed or on the waitlist, that one email address "
+            "may hold, however it is spelled."
+        ),
+    )
+    max_seats_per_network = models.PositiveSmallIntegerField(
+        _("seats per network"),
+        default=6,
+        help_text=_(
+            "Most seats that registrations from one network (an office or a "
+            "home connection) may hold. Raise it for a workshop for one employer."
+        ),
+    )
     waitlist_enabled = models.BooleanField(
         _("waitlist"),
         default=True,
@@ -300,6 +318,12 @@ class WorkshopPage(RoutablePageMixin, Page):
                     [
                         FieldPanel("capacity"),
                         FieldPanel("max_seats_per_registration"),
+                    ]
+                ),
+                FieldRowPanel(
+                    [
+                        FieldPanel("max_seats_per_address"),
+                        FieldPanel("max_seats_per_network"),
                     ]
                 ),
                 FieldPanel("waitlist_enabled"),

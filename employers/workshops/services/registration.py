@@ -16,12 +16,13 @@ and its time, place and capacity are read from it.
 
 import datetime
 import hashlib
+import ipaddress
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMessage
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
@@ -41,6 +42,7 @@ from employers.workshops.models import (
 )
 from home.dates import time_span
 from home.languages import current_language, in_language_of, site_language
+from home.ratelimit import normalize_email
 
 Status = Registration.Status
 State = RegistrationState
@@ -78,6 +80,57 @@ class AlreadyRegistered(RegistrationError):
 
 class OfferExpired(RegistrationError):
     pass
+
+
+class VisitorLimit(RegistrationError):
+    """One address or one network already holds its share of the event."""
+
+    def __init__(self, allowed: int):
+        super().__init__()
+        self.allowed = allowed
+
+
+class FormAlreadySent(RegistrationError):
+    """The form's token already made a registration (one page load, one)."""
+
+
+def visitor_digest(kind: str, value: str) -> str:
+    """A digest to count seats by, never the address or network itself."""
+    return hashlib.sha256(f"{kind}:{value}".encode()).hexdigest() if value else ""
+
+
+def network_of(ip: str) -> str:
+    """The /24 (IPv4) or /64 (IPv6) network an address belongs to.
+
+    One person easily has many addresses in one network, rarely many
+    networks. Something that is not an address counts as itself.
+    """
+    try:
+        address = ipaddress.ip_address(ip)
+    except ValueError:
+        return ip
+    prefix = 24 if address.version == 4 else 64
+    return str(ipaddress.ip_network(f"{address}/{prefix}", strict=False))
+
+
+def _check_visitor_share(workshop, seats: int, inbox: str, network: str) -> None:
+    """Refuse what would give one address or network more than its share.
+
+    Counted from the stored registrations still in play (confirmed, offered
+    and waitlisted), inside the event's lock: nothing a cache outage or a
+    burst can get around.
+    """
+    held = Registration.objects.filter(
+        workshop=workshop, status__in=Registration.ACTIVE
+    ).aggregate(
+        by_inbox=Coalesce(Sum("seats", filter=Q(inbox_digest=inbox)), 0),
+        by_network=Coalesce(Sum("seats", filter=Q(network_digest=network)), 0),
+    )
+    allowed = workshop.max_seats_per_address - held["by_inbox"]
+    if network:
+        allowed = min(allowed, workshop.max_seats_per_network - held["by_network"])
+    if seats > allowed:
+        raise VisitorLimit(max(allowed, 0))
 
 
 @dataclass
@@ -310,6 +363,8 @@ def register(
     base_url: str | None = None,
     now: datetime.datetime | None = None,
     source: str = Registration.Source.WEBSITE,
+    network: str = "",
+    form_token: str = "",
 ) -> Outcome:
     """Register one person: a seat if there is one, else the waitlist.
 
@@ -321,11 +376,21 @@ def register(
     sector, size, seats, accommodation_needs, answers, future_events_consent,
     and the language emails are written in (staff choose it; else the
     language of the page the person registered on, the active one). Staff
-    adding a walk-in (``source=staff``) bypass the closing time.
+    adding a walk-in (``source=staff``) bypass the closing time and the
+    visitor limits.
+
+    From the website, ``network`` (``network_of`` the visitor's address) and
+    the normalized address may together hold at most the event's
+    ``max_seats_per_address`` and ``max_seats_per_network`` seats
+    (``VisitorLimit``), and ``form_token``, the form's "shown at" token, makes
+    one registration only (``FormAlreadySent``).
     """
     now = now or timezone.now()
     email = data["email"].strip().lower()
     seats = int(data.get("seats") or 1)
+    inbox = visitor_digest("inbox", normalize_email(email))
+    network = visitor_digest("network", network)
+    form_token = visitor_digest("form", form_token) or None
     with transaction.atomic():
         workshop = _lock(workshop.event.pk)
         state = workshop.registration_state(now)
@@ -339,6 +404,11 @@ def register(
         if existing:
             raise AlreadyRegistered(existing)
         seats = min(seats, max(workshop.max_seats_per_registration, 1))
+        if not walk_in:
+            used = Registration.objects.filter(form_token_digest=form_token)
+            if form_token and used.exists():
+                raise FormAlreadySent(_("This form has already been sent."))
+            _check_visitor_share(workshop, seats, inbox, network)
         left = seats_left(workshop)
         queue = Registration.objects.filter(
             workshop=workshop, status=Status.WAITLISTED
@@ -367,8 +437,16 @@ def register(
             future_events_consent=bool(data.get("future_events_consent")),
             source=source,
             confirmed_at=now if status == Status.CONFIRMED else None,
+            inbox_digest=inbox,
+            network_digest=network,
+            form_token_digest=form_token,
         )
-        registration.save()
+        try:
+            with transaction.atomic():
+                registration.save()
+        except IntegrityError:
+            # The same token sent to another event at the same instant.
+            raise FormAlreadySent(_("This form has already been sent.")) from None
         send_status_email(registration, base_url=base_url)
     return Outcome(registration, registration_token(registration))
 
@@ -729,6 +807,8 @@ def anonymize_registrations(
         accommodation_needs="",
         answers={},
         future_events_consent=False,
+        inbox_digest="",
+        network_digest="",
         purged_at=now or timezone.now(),
     )
 
