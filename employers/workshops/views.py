@@ -34,6 +34,7 @@ from home.languages import in_language_of, localize_all
 from home.ratelimit import client_ip, hit
 from home.spam import signed_now
 from resources.models import Topic
+from resources.taxonomy import TopicChoices, localize_topics
 
 WORKSHOPS_PER_PAGE = 20
 # A person registering for a few workshops from one office is fine; a script is not.
@@ -78,8 +79,10 @@ def workshop_index(index, request: HttpRequest, *, past: bool = False):
     else:
         workshops = workshops.filter(end__gt=now).order_by("start")
     options = _filter_options(listed, workshops, past, now)
-    topics = options["topics"]
-    topic = _choose(topics, request.GET.get("topic", ""))
+    # Topics in the reader's language; a slug in either language finds one.
+    choices = TopicChoices()
+    topics = choices.localize(options["topics"])
+    topic = choices.find(request.GET.get("topic", ""))
     formats = WorkshopFormat.choices
     chosen_format = request.GET.get("format", "")
     if chosen_format and chosen_format not in WorkshopFormat.values:
@@ -89,7 +92,7 @@ def workshop_index(index, request: HttpRequest, *, past: bool = False):
     month = _month(chosen_month) if chosen_month else None
     filtered = workshops
     if topic:
-        filtered = filtered.filter(topics=topic)
+        filtered = filtered.filter(topics__translation_key=topic.translation_key)
     if chosen_format:
         filtered = filtered.filter(format=chosen_format)
     if month:
@@ -102,6 +105,7 @@ def workshop_index(index, request: HttpRequest, *, past: bool = False):
 
     def results() -> dict:
         page = Paginator(filtered, WORKSHOPS_PER_PAGE).get_page(page_number)
+        localize_topics(index, page, choices)
         for workshop in page:
             workshop.availability = service.availability(workshop, now)
             workshop.shown_venue = None
@@ -175,15 +179,6 @@ def _next_listing_change(workshops, now: datetime.datetime):
         ends=Min("end", filter=Q(end__gt=now)),
     )
     return min((moment for moment in soonest.values() if moment), default=None)
-
-
-def _choose(topics, slug):
-    if not slug:
-        return None
-    for topic in topics:
-        if topic.slug == slug:
-            return topic
-    raise Http404
 
 
 def index_calendar(index, request: HttpRequest) -> HttpResponse:

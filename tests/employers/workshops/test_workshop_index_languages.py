@@ -136,3 +136,19 @@ def test_the_english_index_is_unchanged_by_french_pages(
         ("", "Onboarding newcomers"),
         ("", "Inclusive hiring 101"),
     ]
+
+
+def test_the_french_index_names_topics_in_french_and_filters_by_either_slug(
+    client, french_workshop, english_only
+):
+    topic = english_only.topics.get()
+    french_topic = topic.copy_for_translation(french_workshop.locale)
+    french_topic.name, french_topic.slug = "Accueil", "accueil"
+    french_topic.save()
+
+    for slug in ("accueil", "onboarding"):
+        html = client.get("/fr-ca/workshops/", {"topic": slug}).content.decode()
+        assert '<li class="tag">Accueil</li>' in html, slug
+        assert ">Onboarding<" not in html, slug
+        assert "Onboarding newcomers" in html
+        assert FRENCH_TITLE not in html

@@ -28,10 +28,11 @@ BUDGETS = {
     "/workshops/inclusive-hiring-101/register/": (22, 24),
     "/workshops/calendar/": (10, 12),
 }
-# The French index lists English-only events too, marked lang="en".
+# The French index lists English-only events too, marked lang="en", and reads
+# every topic once to name them in French (resources.taxonomy.TopicChoices).
 FRENCH_BUDGETS = {
-    "/fr-ca/workshops/": (23, 25),
-    "/fr-ca/workshops/past/": (23, 25),
+    "/fr-ca/workshops/": (24, 26),
+    "/fr-ca/workshops/past/": (24, 26),
 }
 
 
