@@ -48,7 +48,8 @@ def sign_and_register(pledge_page, commitments, workshop, people: int) -> set[st
     """Each person signs a pledge and registers; return every address mailed."""
     addresses = set()
     for n in range(people):
-        client = Client(REMOTE_ADDR=f"192.0.2.{n + 1}")
+        # A network each: one network may take only a few seats of a workshop.
+        client = Client(REMOTE_ADDR=f"10.{n + 1}.0.1")
         email = f"signer{n}@employer{n}.example"
         started = time.monotonic()
         response = client.post(

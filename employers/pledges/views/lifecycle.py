@@ -49,8 +49,10 @@ class DeliverAfterResponse(TemplateResponse):
     """
 
     def close(self):
-        super().close()
+        # Before the response's own close, which ends the request and may
+        # close the database connection the delivery reads the queue with.
         deliver_queued_mail()
+        super().close()
 
 
 def _render(
