@@ -16,6 +16,7 @@ from wagtail.search import index
 from home.blocks import ContentStreamBlock
 from home.models.mixins import HeroImageMixin
 from home.models.pages import StreamSafePageForm
+from home.translation_fields import PAGE_FIELDS
 
 
 def wording_version(text: str) -> str:
@@ -114,11 +115,7 @@ class PledgePage(RoutablePageMixin, HeroImageMixin, Page):
     # Translators change the words; the rules of the pledge stay the source's.
     # A changed consent wording is a new version in each language.
     translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        SynchronizedField("show_in_menus"),
+        *PAGE_FIELDS,
         TranslatableField("intro"),
         SynchronizedField("hero_image"),
         TranslatableField("hero_image_alt"),
@@ -208,11 +205,7 @@ class PledgeRegistryPage(RoutablePageMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("licence")]
     # One registry in every language: the licence is the source page's.
     translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        SynchronizedField("show_in_menus"),
+        *PAGE_FIELDS,
         TranslatableField("intro"),
         SynchronizedField("licence"),
     ]

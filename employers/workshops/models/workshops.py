@@ -26,6 +26,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from home.blocks import ContentStreamBlock, prefetch_renditions
+from home.translation_fields import PAGE_FIELDS
 from resources.admin_forms import ClassifiedPageForm
 
 
@@ -364,11 +365,7 @@ class WorkshopPage(RoutablePageMixin, Page):
     # Editors translate the words; wagtail-localize copies the rest from the
     # source page, and save() takes it from the event whatever the editor did.
     translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        SynchronizedField("show_in_menus"),
+        *PAGE_FIELDS,
         TranslatableField("summary"),
         TranslatableField("body"),
         TranslatableField("audience"),
