@@ -43,6 +43,7 @@ from employers.workshops.models import (
     events,
 )
 from employers.workshops.services import registration as service
+from employers.workshops.services.bursts import recent_bursts
 from home.admin.feedback import FeedbackAnswer, FeedbackSection
 from home.admin.panels import RestrictedPanel
 from home.choices import Sector, SizeBand
@@ -315,6 +316,16 @@ def upcoming_workshops():
     )
 
 
+def with_recent_burst(workshops):
+    """Annotate the latest burst the dashboard still shows (``burst_count``,
+    ``burst_at``; None without one), in the listing's own query."""
+    latest = recent_bursts().filter(workshop=OuterRef("pk")).order_by("-detected_at")
+    return workshops.annotate(
+        burst_count=Subquery(latest.values("registrations")[:1]),
+        burst_at=Subquery(latest.values("detected_at")[:1]),
+    )
+
+
 def average_rating():
     """A subquery, so joining feedback does not multiply the registration counts."""
     ratings = (
@@ -510,7 +521,7 @@ class UpcomingWorkshopsPanel(RestrictedPanel):
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
         user = parent_context["request"].user
-        context["workshops"] = list(upcoming_workshops()[:8])
+        context["workshops"] = list(with_recent_burst(upcoming_workshops())[:8])
         context["can_check_in"] = user.has_perm("workshops.change_registration")
         return context
 

@@ -1,7 +1,12 @@
 """Workshops, their venues and facilitators, registrations and emails."""
 
 from .registrant_email import RecipientGroup, RegistrantEmail
-from .registrations import CONSENT_VERSION, Registration, WorkshopFeedback
+from .registrations import (
+    CONSENT_VERSION,
+    Registration,
+    RegistrationBurst,
+    WorkshopFeedback,
+)
 from .venues import Facilitator, Venue
 from .workshops import (
     RegistrationState,
@@ -21,6 +26,7 @@ __all__ = [
     "RecipientGroup",
     "RegistrantEmail",
     "Registration",
+    "RegistrationBurst",
     "RegistrationState",
     "Venue",
     "WorkshopCalendarState",

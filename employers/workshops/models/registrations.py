@@ -212,3 +212,29 @@ class WorkshopFeedback(models.Model):
 
     def __str__(self):
         return f"{self.workshop} ({self.rating}/5)"
+
+
+class RegistrationBurst(models.Model):
+    """More website registrations to one event in a short time than usual.
+
+    One row per alert sent to the event coordinators; the dashboard shows the
+    recent ones (employers.workshops.services.bursts).
+    """
+
+    workshop = models.ForeignKey(
+        "workshops.WorkshopPage",
+        on_delete=models.CASCADE,
+        related_name="registration_bursts",
+        verbose_name=_("workshop"),
+    )
+    detected_at = models.DateTimeField(_("detected at"))
+    registrations = models.PositiveIntegerField(_("registrations"))
+
+    class Meta:
+        ordering = ["-detected_at", "-pk"]
+        verbose_name = _("registration burst")
+        verbose_name_plural = _("registration bursts")
+        indexes = [models.Index(fields=["workshop", "detected_at"])]
+
+    def __str__(self):
+        return f"{self.workshop_id}: {self.registrations} ({self.detected_at})"

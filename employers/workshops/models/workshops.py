@@ -94,6 +94,7 @@ EVENT_FIELDS = [
     "max_seats_per_registration",
     "max_seats_per_address",
     "max_seats_per_network",
+    "burst_alert_threshold",
     "waitlist_enabled",
     "registration_opens_at",
     "registration_closes_at",
@@ -259,6 +260,14 @@ class WorkshopPage(RoutablePageMixin, Page):
             "home connection) may hold. Raise it for a workshop for one employer."
         ),
     )
+    burst_alert_threshold = models.PositiveSmallIntegerField(
+        _("burst alert after"),
+        default=10,
+        help_text=_(
+            "Event coordinators are emailed when more website registrations "
+            "than this arrive within 10 minutes. 0 turns the alert off."
+        ),
+    )
     waitlist_enabled = models.BooleanField(
         _("waitlist"),
         default=True,
@@ -325,6 +334,7 @@ class WorkshopPage(RoutablePageMixin, Page):
                     [
                         FieldPanel("max_seats_per_address"),
                         FieldPanel("max_seats_per_network"),
+                        FieldPanel("burst_alert_threshold"),
                     ]
                 ),
                 FieldPanel("waitlist_enabled"),

@@ -40,6 +40,7 @@ from employers.workshops.models import (
     WorkshopPage,
     events,
 )
+from employers.workshops.services.bursts import watch_for_burst
 from home.dates import time_span
 from home.languages import current_language, in_language_of, site_language
 from home.ratelimit import normalize_email
@@ -383,7 +384,8 @@ def register(
     the normalized address may together hold at most the event's
     ``max_seats_per_address`` and ``max_seats_per_network`` seats
     (``VisitorLimit``), and ``form_token``, the form's "shown at" token, makes
-    one registration only (``FormAlreadySent``).
+    one registration only (``FormAlreadySent``). Too many website
+    registrations in minutes alert the coordinators (``services.bursts``).
     """
     now = now or timezone.now()
     email = data["email"].strip().lower()
@@ -448,6 +450,8 @@ def register(
             # The same token sent to another event at the same instant.
             raise FormAlreadySent(_("This form has already been sent.")) from None
         send_status_email(registration, base_url=base_url)
+        if not walk_in:
+            watch_for_burst(workshop, now=now, base_url=base_url)
     return Outcome(registration, registration_token(registration))
 
 
