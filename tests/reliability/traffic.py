@@ -169,9 +169,10 @@ class Traffic:
         self._numbers = itertools.count()
 
     def _visitor(self) -> Visitor:
-        # A new address per visitor, as behind a proxy; rate limits count each.
+        # A new network per visitor, as behind a proxy: rate limits and the
+        # seats one network may take count each on its own.
         n = next(self._numbers)
-        address = f"10.{n >> 16 & 255}.{n >> 8 & 255}.{n & 255}"
+        address = f"10.{n >> 8 & 255}.{n & 255}.1"
         return Visitor(self.base_url, address=address)
 
     def _record(self, outcomes: list[Outcome]) -> None:
