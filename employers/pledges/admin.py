@@ -29,6 +29,7 @@ from employers.pledges.services.lifecycle import (
     reject_changes,
     reject_pledge,
 )
+from employers.pledges.views.admin_logos import logo_preview_url
 from home.admin.panels import RestrictedPanel
 from home.exports import SafeSpreadsheetExportMixin
 
@@ -171,6 +172,8 @@ class PledgeInspectView(InspectView):
             for field in REVIEWED_FIELDS
             if field in self.object.pending_changes
         ]
+        context["logo_url"] = logo_preview_url(self.object, "current")
+        context["pending_logo_url"] = logo_preview_url(self.object, "pending")
         context["can_review_changes"] = (
             can_moderate(self.request.user) and self.object.has_pending_changes
         )

@@ -60,3 +60,24 @@ def clean_logo(upload: UploadedFile) -> ContentFile:
     output = io.BytesIO()
     image.save(output, format="WEBP", quality=85)
     return ContentFile(output.getvalue(), name="logo.webp")
+
+
+def image_type(content: bytes) -> str | None:
+    """Return the MIME type of a stored logo, read from its bytes, or None.
+
+    Only the formats ``clean_logo`` accepts pass; anything else (an SVG that
+    predates these checks, a corrupt file) is never shown as an image.
+    """
+    try:
+        with Image.open(io.BytesIO(content)) as image:
+            kind = image.format
+    except (
+        Image.DecompressionBombError,
+        UnidentifiedImageError,
+        OSError,
+        SyntaxError,
+    ):
+        return None
+    if kind not in ACCEPTED_FORMATS:
+        return None
+    return Image.MIME[kind]

@@ -22,6 +22,7 @@ from employers.pledges.admin import (
 from employers.pledges.models import Pledge
 from employers.pledges.privacy import PledgeContacts
 from employers.pledges.services.tasks import run_pledge_tasks
+from employers.pledges.views.admin_logos import logo_preview
 from home.scheduled import ScheduledTask
 
 register_permission_policy(Pledge, PledgePermissionPolicy(Pledge))
@@ -40,7 +41,12 @@ def register_pledge_review_urls():
             "pledges/<int:pk>/changes/",
             review_changes,
             name="pledges_review_changes",
-        )
+        ),
+        path(
+            "pledges/<int:pk>/logo/<slug:version>/",
+            logo_preview,
+            name="pledges_logo_preview",
+        ),
     ]
 
 
