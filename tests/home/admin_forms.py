@@ -63,6 +63,7 @@ def workshop_form_data(workshop: WorkshopPage, action: str = "action-publish") -
             "max_seats_per_registration": workshop.max_seats_per_registration,
             "max_seats_per_address": workshop.max_seats_per_address,
             "max_seats_per_network": workshop.max_seats_per_network,
+            "burst_alert_threshold": workshop.burst_alert_threshold,
             "waitlist_enabled": "on" if workshop.waitlist_enabled else "",
             "reminder_hours": workshop.reminder_hours,
             "claim_window_hours": workshop.claim_window_hours,
