@@ -21,6 +21,18 @@ def new_token_nonce() -> str:
     return secrets.token_urlsafe(16)
 
 
+# Letters and digits nobody confuses when reading them off a phone or typing
+# them: no 0/O, 1/I/L. 31**8 (about 8.5e11) references per event, so staff
+# at the door can type one and nobody can find a registration by guessing.
+REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+REFERENCE_LENGTH = 8
+
+
+def new_reference() -> str:
+    """A random door reference; unique per event by a constraint (see Meta)."""
+    return "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(REFERENCE_LENGTH))
+
+
 class RegistrationStatus(models.TextChoices):
     """Where a registration stands; also ``Registration.Status``."""
 
@@ -89,6 +101,14 @@ class Registration(models.Model):
     token_nonce = models.CharField(
         max_length=32, default=new_token_nonce, editable=False
     )
+    # Shown on the door pass (page and confirmation email) and typed or
+    # scanned on the staff check-in page; never a way in to the personal page.
+    reference = models.CharField(
+        _("reference"),
+        max_length=REFERENCE_LENGTH,
+        default=new_reference,
+        editable=False,
+    )
     # What one visitor may hold of an event is counted on these (seat limits
     # in services.registration): digests of the normalized address and of
     # the network (/24 or /64), blanked with the person's data; and the
@@ -137,6 +157,11 @@ class Registration(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(seats__gte=1), name="registration_has_a_seat"
+            ),
+            # A collision is about one in a million for 1,000 registrations of
+            # one event; the constraint makes it an error rather than a mix-up.
+            models.UniqueConstraint(
+                fields=["workshop", "reference"], name="one_reference_per_event"
             ),
         ]
         indexes = [
