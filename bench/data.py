@@ -169,11 +169,14 @@ def _guide_body(specs: list[dict], images: list, rng: random.Random) -> list[dic
 
 
 def _guides(images: list, rng: random.Random, stdout) -> None:
+    from wagtail.models import Locale
+
     from demo.loaders.guides import guide_specs
     from resources.models import GuideIndexPage, GuidePage, HiringStage, Topic
 
     specs = guide_specs()
-    index = GuideIndexPage.objects.get(slug="guides")
+    # The demo translates its pages: grow the default language's tree.
+    index = GuideIndexPage.objects.get(slug="guides", locale=Locale.get_default())
     existing = GuidePage.objects.child_of(index).count()
     topics = list(Topic.objects.all())
     stages = list(HiringStage.objects.all())
@@ -224,6 +227,8 @@ def _pledges(rng: random.Random, stdout) -> None:
     from django.utils import timezone
     from django.utils.text import slugify
 
+    from wagtail.models import Locale
+
     from employers.pledges.models import (
         Commitment,
         Pledge,
@@ -238,7 +243,9 @@ def _pledges(rng: random.Random, stdout) -> None:
     if existing >= PLEDGES:
         return
     now = timezone.now()
-    version = PledgePage.objects.get().listing_consent_version
+    version = PledgePage.objects.get(
+        locale=Locale.get_default()
+    ).listing_consent_version
     communities = list(
         SiteSettings.objects.get().communities.values_list("name", flat=True)
     )
@@ -324,6 +331,8 @@ def _pledges(rng: random.Random, stdout) -> None:
 def _workshops(rng: random.Random, stdout) -> None:
     from django.utils import timezone
 
+    from wagtail.models import Locale
+
     from employers.workshops.models import (
         CONSENT_VERSION,
         Facilitator,
@@ -338,7 +347,7 @@ def _workshops(rng: random.Random, stdout) -> None:
 
     Status = Registration.Status
 
-    index = WorkshopIndexPage.objects.get(slug="workshops")
+    index = WorkshopIndexPage.objects.get(slug="workshops", locale=Locale.get_default())
     venues = list(Venue.objects.all())
     facilitators = list(Facilitator.objects.all())
     topics = list(Topic.objects.all())
