@@ -8,6 +8,7 @@ translation's id opens its event's check-in and email views.
 import datetime
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied
@@ -17,6 +18,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
@@ -29,6 +31,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button, ListingButton
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from employers.workshops import door
 from employers.workshops.admin.registrant_email import (
     RegistrantEmailView,
     can_email_registrants,
@@ -111,8 +114,15 @@ class RegistrationFilterSet(WagtailFilterSet):
 
 
 class RegistrationIndexView(SafeSpreadsheetExportMixin, IndexView):
-    """The list and its export; accommodation needs only with the permission."""
+    """The list and its export; accommodation needs only with the permission.
 
+    The download buttons sit above the rows rather than under Wagtail's
+    "More" menu, and are drawn with the results, so they always export what
+    the filters on screen show (the results are redrawn when a filter
+    changes; the header is not).
+    """
+
+    results_template_name = "workshops/admin/registration_index_results.html"
     export_headings = {
         "sector_label": _("Sector"),
         "size_label": _("Organization size"),
@@ -130,6 +140,22 @@ class RegistrationIndexView(SafeSpreadsheetExportMixin, IndexView):
 
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("workshop")
+
+    def get_export_url(self, format):
+        # The list's own address, also when the results alone are redrawn.
+        params = self.request.GET.copy()
+        params.pop("p", None)
+        params["export"] = format
+        return self.index_url + "?" + params.urlencode()
+
+    @cached_property
+    def header_more_buttons(self):
+        # The same downloads are buttons above the rows: no second copy here.
+        return [
+            button
+            for button in super().header_more_buttons
+            if button.url not in (self.csv_export_url, self.xlsx_export_url)
+        ]
 
     def to_row_dict(self, item):
         item.sector_label = item.get_sector_display()
@@ -372,9 +398,44 @@ class WalkInForm(forms.Form):
     )
 
 
+class ReferenceForm(forms.Form):
+    """A reference typed at the door, or the address its QR code carries."""
+
+    # Long enough for the scanned check-in address; the form cleans it down.
+    reference = forms.CharField(label=_("Reference"), max_length=300)
+
+    def clean_reference(self) -> str:
+        reference = door.normalize_reference(self.cleaned_data["reference"])
+        if not reference:
+            raise forms.ValidationError(door.DoorResult(door.Outcome.INVALID).message)
+        return reference
+
+
+# How loud each outcome of a reference is on the page.
+DOOR_MESSAGE_LEVELS = {
+    door.Outcome.CHECKED_IN: messages.SUCCESS,
+    door.Outcome.ALREADY_IN: messages.INFO,
+    door.Outcome.NOT_CONFIRMED: messages.WARNING,
+}
+
+
+def with_camera_allowed(response):
+    """The site refuses the camera to every page; the check-in page's scanner
+    needs it, from this origin only (the middleware keeps a header set here)."""
+    policy = {**settings.PERMISSIONS_POLICY, "camera": ["self"]}
+    response.headers["Permissions-Policy"] = ", ".join(
+        f"{feature}=({' '.join(allowlist)})" for feature, allowlist in policy.items()
+    )
+    return response
+
+
 @require_http_methods(["GET", "POST"])
 def check_in(request, workshop_id: int):
-    """A phone-sized list: search, one tap to check in or undo, counts on top."""
+    """A phone-sized list: search, one tap to check in or undo, counts on top.
+
+    Staff also check people in by the reference on their pass, typed or read
+    from its QR code (``employers.workshops.door``).
+    """
     if not request.user.has_perm("workshops.change_registration"):
         raise PermissionDenied
     # One list for the event, whichever translation's id is given.
@@ -383,6 +444,13 @@ def check_in(request, workshop_id: int):
         raise Http404
     query = request.GET.get("q", "").strip()[:100]
     walk_in_form = WalkInForm()
+    reference_form = ReferenceForm()
+    # A phone's camera app opens the address of a pass's QR code: look the
+    # reference up, but only a press of the button checks in.
+    lookup = None
+    if request.method == "GET" and request.GET.get("reference"):
+        lookup = door.find_by_reference(workshop.pk, request.GET["reference"])
+        reference_form = ReferenceForm(initial={"reference": request.GET["reference"]})
     can_add = request.user.has_perm("workshops.add_registration")
     if request.method == "POST":
         if "walk_in" in request.POST:
@@ -408,6 +476,23 @@ def check_in(request, workshop_id: int):
                     service.check_in(outcome.registration)
                     messages.success(request, _("Walk-in added and checked in."))
                 return redirect(request.get_full_path())
+        elif "by_reference" in request.POST:
+            reference_form = ReferenceForm(request.POST)
+            if reference_form.is_valid():
+                result = door.check_in_by_reference(
+                    workshop.pk, reference_form.cleaned_data["reference"]
+                )
+                if result.is_error:
+                    # Shown on the field, with what was typed, to correct it.
+                    reference_form.add_error("reference", result.message)
+                else:
+                    messages.add_message(
+                        request, DOOR_MESSAGE_LEVELS[result.outcome], result.message
+                    )
+                    return redirect(
+                        reverse("workshop_check_in", args=[workshop.pk])
+                        + f"#registration-{result.registration.pk}"
+                    )
         else:
             registration = get_object_or_404(
                 Registration, pk=request.POST.get("registration"), workshop=workshop
@@ -419,14 +504,19 @@ def check_in(request, workshop_id: int):
     registrations = Registration.objects.filter(
         workshop=workshop, status=Status.CONFIRMED
     ).order_by("name")
-    if query:
+    if lookup is not None and lookup.outcome in (
+        door.Outcome.FOUND,
+        door.Outcome.ALREADY_IN,
+    ):
+        registrations = registrations.filter(pk=lookup.registration.pk)
+    elif query:
         registrations = registrations.filter(
             Q(name__icontains=query) | Q(organization__icontains=query)
         )
     counts = with_status_counts(WorkshopPage.objects.filter(pk=workshop.pk)).values(
         "confirmed", "waitlisted", "offered", "cancelled", "attended", "seats_taken"
     )[0]
-    return TemplateResponse(
+    response = TemplateResponse(
         request,
         "workshops/admin/check_in.html",
         {
@@ -434,11 +524,14 @@ def check_in(request, workshop_id: int):
             "registrations": registrations,
             "query": query,
             "counts": counts,
+            "reference_form": reference_form,
+            "lookup": lookup,
             "walk_in_form": walk_in_form if can_add else None,
             "show_accommodations": can_see_accommodations(request.user),
             "can_email": can_email_registrants(request.user),
         },
     )
+    return with_camera_allowed(response)
 
 
 @require_http_methods(["GET", "POST"])
