@@ -76,6 +76,22 @@ def is_built() -> bool:
     )
 
 
+def normal_guide_url() -> str:
+    """The first demo guide: a guide of the usual length, translated."""
+    from wagtail.models import Locale
+
+    from resources.models import GuidePage
+
+    guide = (
+        GuidePage.objects.live()
+        .filter(locale=Locale.get_default())
+        .exclude(slug=LONG_GUIDE_SLUG)
+        .order_by("path")
+        .first()
+    )
+    return guide.url
+
+
 def build(stdout=sys.stdout) -> None:
     """Load the demo, then add guides, pledges and workshops up to the sizes above."""
     from django.core.management import call_command
@@ -237,7 +253,7 @@ def _pledges(rng: random.Random, stdout) -> None:
     )
     from employers.pledges.models.pledges import normalize_organization_name
     from home.choices import Sector, SizeBand
-    from home.models import SiteSettings
+    from home.models import Community
 
     existing = Pledge.objects.count()
     if existing >= PLEDGES:
@@ -247,7 +263,9 @@ def _pledges(rng: random.Random, stdout) -> None:
         locale=Locale.get_default()
     ).listing_consent_version
     communities = list(
-        SiteSettings.objects.get().communities.values_list("name", flat=True)
+        Community.objects.filter(locale=Locale.get_default()).values_list(
+            "name", flat=True
+        )
     )
     commitments = list(Commitment.objects.filter(is_active=True))
     Progress = PledgeCommitment.Progress
