@@ -1,6 +1,7 @@
 """The page editor's form for pages classified by topic and hiring stage."""
 
 from django.db.models import Q
+from django.utils import timezone
 
 from home.languages import default_content_language
 from home.models.pages import StreamSafePageForm
@@ -28,3 +29,17 @@ class ClassifiedPageForm(StreamSafePageForm):
             field.queryset = field.queryset.filter(
                 Q(locale__language_code=default_content_language()) | Q(pk__in=linked)
             )
+
+
+class GuidePageForm(ClassifiedPageForm):
+    """A new guide's review date starts at today.
+
+    Someone writing a guide is checking it as they go; the date stays required
+    and editable for a guide written from an older review.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        new = self.instance.pk is None and not self.initial.get("last_reviewed")
+        if new and "last_reviewed" in self.fields:
+            self.initial["last_reviewed"] = timezone.localdate()

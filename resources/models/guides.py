@@ -21,7 +21,7 @@ from wagtail.search import index
 
 from home.blocks import prefetch_renditions
 from home.models.mixins import HeroImageMixin
-from resources.admin_forms import ClassifiedPageForm
+from resources.admin_forms import GuidePageForm
 from resources.blocks import GuideStreamBlock
 from resources.models.views import VIEW_HEADER
 from resources.page_context import guide_context, guide_listing
@@ -133,8 +133,22 @@ class GuidePage(RoutablePageMixin, HeroImageMixin, Page):
         _("reading time in minutes"), default=1, editable=False
     )
 
+    # The required hiring stages and review date sit on the first tab, right
+    # under the summary, so an editor meets them before the first save rather
+    # than after a failed one on the Settings tab.
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("stages"),
+                FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("Classification"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("last_reviewed"), FieldPanel("reviewer")],
+            heading=_("Review"),
+        ),
         MultiFieldPanel(
             [FieldPanel("hero_image"), FieldPanel("hero_image_alt")],
             heading=_("Image"),
@@ -148,19 +162,6 @@ class GuidePage(RoutablePageMixin, HeroImageMixin, Page):
             help_text=_("Up to three; guides on the same topic fill the rest."),
         ),
     ]
-    settings_panels = Page.settings_panels + [
-        MultiFieldPanel(
-            [
-                FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
-                FieldPanel("stages"),
-            ],
-            heading=_("Classification"),
-        ),
-        MultiFieldPanel(
-            [FieldPanel("last_reviewed"), FieldPanel("reviewer")],
-            heading=_("Review"),
-        ),
-    ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("body"),
@@ -168,7 +169,7 @@ class GuidePage(RoutablePageMixin, HeroImageMixin, Page):
         index.FilterField("last_reviewed"),
     ]
 
-    base_form_class = ClassifiedPageForm
+    base_form_class = GuidePageForm
 
     # wagtail-localize leaves many-to-many fields out of translations; copy
     # the classification as is (shown in the reader's language, filtered by
