@@ -29,9 +29,37 @@ from django.db.models import Count, F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.models import Page
+
 from home.privacy import PersonalRecord, readable
 
 logger = logging.getLogger(__name__)
+
+
+def public_url(path: str = "/", *, site_root_url: str = "") -> str:
+    """An absolute link for an email: the public base URL, then ``path``.
+
+    ``WAGTAILADMIN_BASE_URL`` (the setting Wagtail's own notices use) wins
+    over the Site record, whose host and port are often those of development
+    (127.0.0.1:8000) or of the server behind the proxy. ``site_root_url``
+    (a Site's ``root_url``) is used only when the setting is empty. A link
+    built from a visitor's request needs none of this: it already has the
+    address the visitor used.
+    """
+    root = settings.WAGTAILADMIN_BASE_URL or site_root_url
+    return root.rstrip("/") + "/" + path.lstrip("/")
+
+
+def public_page_url(page: Page, path: str = "") -> str:
+    """A page's absolute address for an email (``path`` is a route under it).
+
+    Empty for a page that has no address (not under any Site).
+    """
+    parts = page.get_url_parts()
+    if parts is None:
+        return ""
+    _site_id, root_url, page_path = parts
+    return public_url(page_path + path, site_root_url=root_url or "")
 
 
 class ConsoleAndFileEmailBackend(ConsoleBackend):

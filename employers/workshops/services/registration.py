@@ -43,6 +43,7 @@ from employers.workshops.models import (
 from employers.workshops.services.bursts import watch_for_burst
 from home.dates import time_span
 from home.languages import current_language, in_language_of, site_language
+from home.mail import public_page_url
 from home.ratelimit import normalize_email
 
 Status = Registration.Status
@@ -202,10 +203,10 @@ def find_registration(workshop: WorkshopPage, token: str) -> Registration | None
 
 
 def workshop_url(workshop: WorkshopPage, base_url: str | None = None, sub="") -> str:
-    """An absolute address; ``base_url`` (from the request) wins over the Site's."""
-    _site, root_url, page_path = workshop.get_url_parts()
-    root = (base_url or root_url or settings.WAGTAILADMIN_BASE_URL).rstrip("/")
-    return f"{root}{page_path}{sub}"
+    """An absolute address: ``base_url`` (the request's) or the public base URL."""
+    if base_url:
+        return f"{base_url.rstrip('/')}{workshop.get_url_parts()[2]}{sub}"
+    return public_page_url(workshop, sub)
 
 
 def links(
