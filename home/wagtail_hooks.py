@@ -17,6 +17,7 @@ from home.admin import translations as translations_admin
 from home.admin import unpublished_ancestors
 from home.admin.feedback import RecentFeedbackPanel
 from home.impact.views import (
+    ImpactReportCsvView,
     ImpactReportPrintView,
     ImpactReportView,
     ImpactReportXlsxView,
@@ -115,6 +116,12 @@ def register_impact_report_urls():
             "reports/impact/report.xlsx",
             ImpactReportXlsxView.as_view(),
             name="impact_report_xlsx",
+        ),
+        # Before the per-table address, which would take "report" for a table.
+        path(
+            "reports/impact/report.csv",
+            ImpactReportCsvView.as_view(),
+            name="impact_report_all_csv",
         ),
         path(
             "reports/impact/<slug:table>.csv",

@@ -1,4 +1,5 @@
-"""The report as files: each table as CSV, the whole report as XLSX.
+"""The report as files: each table or the whole report as CSV, the whole
+report as XLSX.
 
 Cells that a spreadsheet would run as formulas are neutralized in both formats
 (guide titles are typed by editors). Notes under each table give its
@@ -51,14 +52,18 @@ def filename(stem: str, period: Period, shareable: bool, extension: str) -> str:
     return f"{stem}-{period.slug}{suffix}.{extension}"
 
 
-def table_csv(table: Table, period: Period, *, shareable: bool) -> HttpResponse:
-    """One table, its notes at the bottom (as Statistics Canada's files do)."""
-    rendered = table.render(shareable=shareable)
+def _csv_response(name: str) -> HttpResponse:
     response = HttpResponse(content_type=CSV_TYPE)
-    name = filename(f"impact-{table.key}", period, shareable, "csv")
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     # A byte order mark, so that Excel reads the accents as UTF-8.
     response.write("\ufeff")
+    return response
+
+
+def table_csv(table: Table, period: Period, *, shareable: bool) -> HttpResponse:
+    """One table, its notes at the bottom (as Statistics Canada's files do)."""
+    rendered = table.render(shareable=shareable)
+    response = _csv_response(filename(f"impact-{table.key}", period, shareable, "csv"))
     writer = csv.writer(response)
     writer.writerow(_safe(rendered.headings))
     for row in _rows(rendered):
@@ -66,6 +71,30 @@ def table_csv(table: Table, period: Period, *, shareable: bool) -> HttpResponse:
     writer.writerow([])
     for note in [period_line(period), *rendered.notes]:
         writer.writerow(_safe([note]))
+    return response
+
+
+def report_csv(
+    sections: list[ImpactSection], period: Period, *, shareable: bool, title: str
+) -> HttpResponse:
+    """The whole report in one file: the XLSX's sheets one under the other,
+    each with its title, headings, rows and notes, a blank line between."""
+    response = _csv_response(filename("impact-report", period, shareable, "csv"))
+    writer = csv.writer(response)
+    writer.writerow(_safe([title]))
+    writer.writerow(_safe([period_line(period)]))
+    if shareable:
+        writer.writerow(_safe([str(SUPPRESSION_NOTE)]))
+    for section in sections:
+        for table in section.tables:
+            rendered = table.render(shareable=shareable)
+            writer.writerow([])
+            writer.writerow(_safe([f"{section.title}: {table.title}"]))
+            writer.writerow(_safe(rendered.headings))
+            for row in _rows(rendered):
+                writer.writerow(_safe(row))
+            for note in rendered.notes:
+                writer.writerow(_safe([note]))
     return response
 
 

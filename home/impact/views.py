@@ -60,6 +60,10 @@ class ImpactReportMixin:
             "query": query,
             "print_url": f"{reverse('impact_report_print')}?{query}",
             "xlsx_url": f"{reverse('impact_report_xlsx')}?{query}",
+            "csv_url": f"{reverse('impact_report_all_csv')}?{query}",
+            "shareable_csv_url": (
+                f"{reverse('impact_report_all_csv')}?{self.period_query(shareable=1)}"
+            ),
             "shareable_xlsx_url": (
                 f"{reverse('impact_report_xlsx')}?{self.period_query(shareable=1)}"
             ),
@@ -101,6 +105,20 @@ class ImpactReportXlsxView(ImpactReportMixin, View):
         if self.period is None:
             return HttpResponseBadRequest(gettext("Choose a valid period."))
         return exports.report_xlsx(
+            impact_sections(self.period),
+            self.period,
+            shareable=self.shareable,
+            title=str(TITLE),
+        )
+
+
+class ImpactReportCsvView(ImpactReportMixin, View):
+    """The whole report as one CSV, the same tables as the XLSX."""
+
+    def get(self, request, *args, **kwargs) -> HttpResponse:
+        if self.period is None:
+            return HttpResponseBadRequest(gettext("Choose a valid period."))
+        return exports.report_csv(
             impact_sections(self.period),
             self.period,
             shareable=self.shareable,

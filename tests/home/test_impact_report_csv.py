@@ -1,0 +1,101 @@
+"""The whole impact report as one CSV, offered beside XLSX and Print."""
+
+import csv
+import datetime
+import io
+
+import pytest
+
+from django.contrib.auth.models import Permission
+
+from resources.factories import GuidePageFactory
+from resources.models import GuideView
+
+pytestmark = pytest.mark.django_db
+
+REPORT = "/admin/reports/impact/"
+FISCAL_2025 = "?period=custom&start=2025-04-01&end=2026-03-31"
+PERIOD_NOTE = "Period: Custom dates, April 1, 2025 to March 31, 2026"
+HOSTILE_TITLE = '=HYPERLINK("http://evil.example","Click")'
+
+
+@pytest.fixture
+def reporter_client(client, django_user_model):
+    user = django_user_model.objects.create_user("reporter", password="pw")
+    user.user_permissions.add(
+        *Permission.objects.filter(codename__in=["access_admin", "view_impact_report"])
+    )
+    client.force_login(user)
+    return client
+
+
+def _report_csv(client, extra: str = "") -> tuple[object, list[list[str]]]:
+    response = client.get(f"{REPORT}report.csv{FISCAL_2025}{extra}")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    # A byte order mark first, so that Excel reads "Café" as UTF-8.
+    assert response.content.startswith("\ufeff".encode())
+    return response, list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+
+
+def test_report_page_offers_csv_beside_xlsx_and_print(reporter_client, impact_data):
+    page = reporter_client.get(REPORT + FISCAL_2025).text
+    assert "Download XLSX for staff" in page and "Print" in page
+    assert f'href="{REPORT}report.csv?period=custom' in page
+    assert "Download CSV for staff" in page
+    assert "Download shareable CSV" in page
+
+
+def test_whole_report_csv_holds_every_table_of_the_xlsx(reporter_client, impact_data):
+    response, rows = _report_csv(reporter_client)
+    assert response["Content-Disposition"] == (
+        'attachment; filename="impact-report-2025-04-01-to-2026-03-31.csv"'
+    )
+    assert rows[:2] == [["Impact report"], [PERIOD_NOTE]]
+    titles = [row[0] for row in rows if len(row) == 1 and ": " in row[0]]
+    for table in (
+        "Employers engaged by sector",
+        "Current pledges by level",
+        "Workshops held",
+        "Guides read, and whether readers found them helpful",
+    ):
+        assert any(title.endswith(": " + table) for title in titles), table
+    start = rows.index(["Level", "Pledges"])
+    assert rows[start : start + 5] == [
+        ["Level", "Pledges"],
+        ["Committed", "1"],
+        ["Active", "2"],
+        ["Champion", "1"],
+        ["All current pledges", "4"],
+    ]
+
+
+def test_shareable_report_csv_hides_small_counts(reporter_client, impact_data):
+    response, rows = _report_csv(reporter_client, "&shareable=1")
+    assert response["Content-Disposition"].endswith('-shareable.csv"')
+    start = rows.index(["Level", "Pledges"])
+    assert rows[start + 1 : start + 5] == [
+        ["Committed", "<5"],
+        ["Active", "<5"],
+        ["Champion", "<5"],
+        ["All current pledges", "<5"],
+    ]
+
+
+def test_report_csv_neutralizes_formulas(reporter_client, guide_index):
+    guide = GuidePageFactory(parent=guide_index, title=HOSTILE_TITLE)
+    GuideView.objects.create(guide=guide, day=datetime.date(2025, 5, 1), count=12)
+    _response, rows = _report_csv(reporter_client)
+    cells = [cell for row in rows for cell in row]
+    assert "'" + HOSTILE_TITLE in cells
+    assert HOSTILE_TITLE not in cells
+
+
+def test_report_csv_needs_the_permission_and_a_period(
+    client, reporter_client, django_user_model
+):
+    assert reporter_client.get(f"{REPORT}report.csv?period=zzz").status_code == 400
+    other = django_user_model.objects.create_user("other", password="pw")
+    other.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(other)
+    assert client.get(f"{REPORT}report.csv{FISCAL_2025}").status_code == 403
