@@ -204,23 +204,34 @@ def logo(page, request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def badge(page, request: HttpRequest, slug: str) -> HttpResponse:
-    pledge = _listed_or_404(slug)
+    """The pledge badge; a neutral "no longer listed" one once a pledge leaves.
+
+    Employers embed the badge on their own pages, so a pledge that was listed
+    and is no more (withdrawn, lapsed) keeps an image of the same size rather
+    than a broken one; a slug never listed is still a 404.
+    """
     brand = SiteSettings.for_request(request)
-    svg = render_to_string(
-        "pledges/registry/badge.svg",
-        {
-            "pledge": pledge,
-            "site_name": site_text_for(brand).organization_name,
-            "colour": brand.primary_colour,
-            "width": BADGE_WIDTH,
-            "height": BADGE_HEIGHT,
-        },
-        request=request,
-    )
+    context = {
+        "site_name": site_text_for(brand).organization_name,
+        "colour": brand.primary_colour,
+        "width": BADGE_WIDTH,
+        "height": BADGE_HEIGHT,
+    }
+    pledge = Pledge.objects.listed().filter(slug=slug).first()
+    if pledge is not None:
+        template = "pledges/registry/badge.svg"
+        context["pledge"] = pledge
+    elif Pledge.objects.filter(slug=slug, approved_at__isnull=False).exists():
+        template = "pledges/badge_unlisted.svg"
+    else:
+        raise Http404
+    svg = render_to_string(template, context, request=request)
     response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
-    response["Cache-Control"] = f"public, max-age={ONE_DAY}"
+    # An hour, not a day: a withdrawal shows on the employer's page soon.
+    response["Cache-Control"] = "public, max-age=3600"
     # Opened on its own, the SVG may load and run nothing.
     response["Content-Security-Policy"] = "default-src 'none'"
+    response["X-Content-Type-Options"] = "nosniff"
     return response
 
 
