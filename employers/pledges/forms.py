@@ -3,6 +3,8 @@
 import uuid
 
 from django import forms
+from django.core.files import File
+from django.core.files.uploadedfile import UploadedFile
 from django.db import connections
 from django.db.models import Q
 from django.http import HttpRequest
@@ -11,7 +13,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from employers.pledges.logos import clean_logo
+from employers.pledges.logos import KeptLogo, clean_logo, keep_logo, kept_logo
 from employers.pledges.models import Commitment, Pledge, PledgeCommitment, PledgePage
 from employers.pledges.models.pledges import (
     in_reader_language,
@@ -169,11 +171,48 @@ class OrganizationFieldsMixin(forms.Form):
     def clean_organization_name(self):
         return " ".join(self.cleaned_data["organization_name"].split())
 
+    # Set while cleaning: the logo checked with this post, and where it came from.
+    checked_logo: tuple[File, str] | None = None
+    kept: KeptLogo | None = None
+
+    @property
+    def kept_logo_name(self) -> str:
+        """The name of the hidden field that carries a kept logo's token."""
+        return self.add_prefix("logo_kept")
+
     def clean_logo(self):
         upload = self.cleaned_data.get("logo")
-        if not upload or not hasattr(upload, "size"):
+        if isinstance(upload, UploadedFile):
+            # A new file replaces any kept one, once it passes the checks.
+            logo = clean_logo(upload)
+            self.checked_logo = (logo, upload.name or "")
+            return logo
+        found = kept_logo(self.data.get(self.kept_logo_name, ""))
+        if found is None:
             return upload
-        return clean_logo(upload)
+        logo, self.kept = found
+        return logo
+
+    def new_logo(self) -> File | None:
+        """The logo this post brings, uploaded now or kept from an earlier post."""
+        if not hasattr(self, "cleaned_data"):
+            return None
+        if self.checked_logo or self.kept:
+            return self.cleaned_data.get("logo")
+        return None
+
+    def keep_logo(self) -> None:
+        """Before showing the form again, keep its checked logo for the next post.
+
+        Browsers never refill a file input, so the logo waits in private storage
+        (``employers.pledges.logos.keep_logo``) and the form carries its token.
+        """
+        if self.checked_logo and self.kept is None:
+            logo, name = self.checked_logo
+            self.kept = keep_logo(logo, name)
+        elif self.kept is None:
+            found = kept_logo(self.data.get(self.kept_logo_name, ""))
+            self.kept = found[1] if found else None
 
 
 class PledgeForm(OrganizationFieldsMixin, SpamProtectedForm):
@@ -331,7 +370,9 @@ class ProgressForm(forms.Form):
                 widget=forms.RadioSelect,
             )
             self.fields[f"story_{choice.pk}"] = forms.CharField(
-                label=_("What you did (optional, public)"),
+                # The field template adds "(optional)"; the label says the rest.
+                label=_("What you did"),
+                help_text=_("Shown on your public profile."),
                 required=False,
                 max_length=300,
                 initial=choice.story,

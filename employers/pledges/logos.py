@@ -1,12 +1,19 @@
 """Check an uploaded logo by its content and re-encode it before it is kept."""
 
+import datetime
 import io
+import os
+import re
+import uuid
 import warnings
+from dataclasses import dataclass
 
 from PIL import Image, UnidentifiedImageError
 
+from django.core import signing
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
+from django.core.files.base import ContentFile, File
+from django.core.files.storage import storages
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
@@ -81,3 +88,75 @@ def image_type(content: bytes) -> str | None:
     if kind not in ACCEPTED_FORMATS:
         return None
     return Image.MIME[kind]
+
+
+# A logo checked with a form that came back with an error waits here, so the
+# visitor need not choose it again (browsers never refill a file input).
+KEPT_FOLDER = "pledge-logos/kept/"
+KEPT_NAME = re.compile(r"^pledge-logos/kept/[0-9a-f]{32}\.webp$")
+KEPT_SALT = "pledges.logo.kept"
+# Long enough to fix a form over lunch; the daily tasks delete older files.
+KEPT_HOURS = 24
+MAX_SHOWN_NAME = 80
+
+
+@dataclass(frozen=True)
+class KeptLogo:
+    """A checked logo waiting for its form: the token to post back, the name to show."""
+
+    token: str
+    shown_name: str
+
+
+def keep_logo(logo: File, original_name: str) -> KeptLogo:
+    """Store a checked logo in private storage; return its signed token.
+
+    The token names a file the server chose, so nothing the visitor sends can
+    point at another file; the name they uploaded is only ever shown.
+    """
+    storage = storages["private"]
+    logo.seek(0)
+    stored = storage.save(f"{KEPT_FOLDER}{uuid.uuid4().hex}.webp", logo)
+    shown = os.path.basename(original_name.replace("\\", "/"))[:MAX_SHOWN_NAME]
+    token = signing.dumps({"name": stored, "shown": shown}, salt=KEPT_SALT)
+    return KeptLogo(token=token, shown_name=shown)
+
+
+def kept_logo(token: str) -> tuple[ContentFile, KeptLogo] | None:
+    """The logo a token names, checked again, or None if it cannot be trusted."""
+    if not token:
+        return None
+    try:
+        data = signing.loads(token, salt=KEPT_SALT, max_age=KEPT_HOURS * 60 * 60)
+    except signing.BadSignature:
+        return None
+    name = data.get("name", "") if isinstance(data, dict) else ""
+    if not KEPT_NAME.match(name):
+        return None
+    try:
+        with storages["private"].open(name, "rb") as stored:
+            content = ContentFile(stored.read(), name="logo.webp")
+    except FileNotFoundError:
+        return None
+    try:
+        logo = clean_logo(content)
+    except ValidationError:
+        return None
+    return logo, KeptLogo(token=token, shown_name=str(data.get("shown", "")))
+
+
+def delete_old_kept_logos(now: datetime.datetime) -> int:
+    """Delete kept logos older than their tokens; returns how many went."""
+    storage = storages["private"]
+    try:
+        _folders, files = storage.listdir(KEPT_FOLDER)
+    except FileNotFoundError:
+        return 0
+    cutoff = now - datetime.timedelta(hours=KEPT_HOURS)
+    deleted = 0
+    for file in files:
+        name = KEPT_FOLDER + file
+        if KEPT_NAME.match(name) and storage.get_modified_time(name) < cutoff:
+            storage.delete(name)
+            deleted += 1
+    return deleted

@@ -110,6 +110,18 @@ FIXED = {
             "If you think this is a mistake, reply to this email.\n\n{site_name}"
         ),
     ),
+    "withdrawn": (
+        _("The pledge for {organization} is withdrawn"),
+        _(
+            "Hello {contact_name},\n\n"
+            "As you asked, the pledge for {organization} is withdrawn. It has "
+            "left the public registry, and the pledge badge on your website now "
+            "reads \u201cno longer listed\u201d: you may remove it.\n\n"
+            "You can sign the pledge again at any time:\n{link}\n\n"
+            "If you did not withdraw the pledge, reply to this email.\n\n"
+            "{site_name}"
+        ),
+    ),
     "verification_several": (
         _("Confirm your email to sign the pledge"),
         _(

@@ -545,9 +545,8 @@ def update_details(
     """
     with transaction.atomic():
         old = Pledge.objects.select_for_update().get(pk=pledge.pk)
-        new_logo = (
-            form.cleaned_data.get("logo") if "logo" in form.changed_data else None
-        )
+        # Uploaded with this post or kept from one that came back with an error.
+        new_logo = form.new_logo()
         instance = form.save(commit=False)
         reviewed = []
         if old.status == Pledge.Status.APPROVED:
@@ -573,7 +572,10 @@ def update_details(
         elif new_logo and old.logo:
             transaction.on_commit(lambda: old.logo.storage.delete(old.logo.name))
         instance.save()
-        saved = [f for f in form.changed_data if f not in reviewed]
+        changed = list(form.changed_data)
+        if new_logo and "logo" not in changed:
+            changed.append("logo")
+        saved = [f for f in changed if f not in reviewed]
         if saved:
             log(instance, "pledges.pledge.updated", data={"fields": saved})
         if reviewed:
@@ -694,8 +696,18 @@ def renew_pledge(pledge_id: int, *, site) -> Pledge:
     return pledge
 
 
-def withdraw_pledge(pledge_id: int) -> None:
-    """Take the listing down at once; contact data goes at the next purge."""
+def withdraw_pledge(
+    pledge_id: int,
+    *,
+    page: PledgePage | None = None,
+    request: HttpRequest | None = None,
+) -> None:
+    """Take the listing down at once; contact data goes at the next purge.
+
+    With the pledge page, the signer gets an email confirming it, in their
+    language and within their inbox's cap; it joins the queue, for the caller
+    to deliver after its response (``DeliverAfterResponse``).
+    """
     with transaction.atomic():
         pledge = Pledge.objects.select_for_update().get(pk=pledge_id)
         pledge.status = Pledge.Status.WITHDRAWN
@@ -710,3 +722,13 @@ def withdraw_pledge(pledge_id: int) -> None:
             ]
         )
         log(pledge, "pledges.pledge.withdrawn")
+        if page is not None and pledge.email:
+
+            def compose():
+                with translation.override(pledge.language):
+                    link = _page_url(page, "index_route", request)
+                return build_message(
+                    "withdrawn", pledge, site=_site(page, request), link=link
+                )
+
+            send_capped(pledge.email, "withdrawn", [pledge], compose, deliver_now=False)

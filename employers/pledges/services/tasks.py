@@ -17,6 +17,7 @@ from django.utils import timezone, translation
 from wagtail.log_actions import log
 from wagtail.models import Site
 
+from employers.pledges.logos import delete_old_kept_logos
 from employers.pledges.mail import build_message
 from employers.pledges.models import Pledge, PledgePage, PledgeSettings
 from employers.pledges.services.lifecycle import issue_manage_link
@@ -235,4 +236,5 @@ def run_pledge_tasks(now=None) -> dict[str, int]:
         done["lapsed"] = lapse_expired(site, now)
     done["unconfirmed deleted"] = delete_unverified(now)
     done["contact data purged"] = purge_contact_data(now)
+    done["kept logos deleted"] = delete_old_kept_logos(now or timezone.now())
     return done

@@ -99,6 +99,16 @@ def _behind_token(view):
     return wrapped
 
 
+def _sign_again(
+    page: PledgePage, request: HttpRequest, form: PledgeForm, status: int, **context
+) -> TemplateResponse:
+    """Show the filled-in form again, with its checked logo kept."""
+    form.keep_logo()
+    return _render(
+        page, request, "pledges/pledge_page.html", {"form": form, **context}, status
+    )
+
+
 def sign(page: PledgePage, request: HttpRequest) -> HttpResponse:
     communities = _communities(request)
     if request.method != "POST":
@@ -107,8 +117,7 @@ def sign(page: PledgePage, request: HttpRequest) -> HttpResponse:
 
     form = PledgeForm(request.POST, request.FILES, page=page, communities=communities)
     if not form.is_valid():
-        context = {"form": form, "logo_lost": bool(request.FILES.get("logo"))}
-        return _render(page, request, "pledges/pledge_page.html", context, status=400)
+        return _sign_again(page, request, form, 400)
     if _rate_limited(
         request,
         "pledge-sign",
@@ -116,30 +125,20 @@ def sign(page: PledgePage, request: HttpRequest) -> HttpResponse:
         SIGN_LIMIT_PER_IP,
         SIGN_LIMIT_PER_EMAIL,
     ):
-        return _render(
-            page,
-            request,
-            "pledges/pledge_page.html",
-            {"form": form, "rate_limited": True},
-            status=429,
-        )
+        return _sign_again(page, request, form, 429, rate_limited=True)
     try:
         services.sign_pledge(page, form.cleaned_data, request=request)
     except services.InboxFull:
-        return _render(
+        return _sign_again(page, request, form, 429, inbox_full=True)
+    except services.DuplicatePledge as duplicate:
+        return _sign_again(
             page,
             request,
-            "pledges/pledge_page.html",
-            {"form": form, "inbox_full": True},
-            status=429,
+            form,
+            409,
+            duplicate=duplicate.pledge,
+            duplicate_token=signing.dumps(duplicate.pledge.pk, salt=DUPLICATE_SALT),
         )
-    except services.DuplicatePledge as duplicate:
-        context = {
-            "form": form,
-            "duplicate": duplicate.pledge,
-            "duplicate_token": signing.dumps(duplicate.pledge.pk, salt=DUPLICATE_SALT),
-        }
-        return _render(page, request, "pledges/pledge_page.html", context, status=409)
     return HttpResponseRedirect(page.url + page.reverse_subpage("thank_you"))
 
 
@@ -279,8 +278,14 @@ def manage(page: PledgePage, request: HttpRequest, token: str) -> HttpResponse:
     }
     if action == "withdraw":
         if request.POST.get("confirm") == "yes":
-            services.withdraw_pledge(pledge.pk)
-            return _render(page, request, "pledges/withdrawn.html")
+            services.withdraw_pledge(pledge.pk, page=page, request=request)
+            # The confirmation email is only queued; it leaves after the response.
+            return _render(
+                page,
+                request,
+                "pledges/withdrawn.html",
+                response_class=DeliverAfterResponse,
+            )
         context = {"forms": forms, "pledge": pledge, "withdraw_error": True}
         context["can_renew"] = _can_renew(pledge)
         return _render(page, request, "pledges/manage.html", context, status=400)
@@ -301,6 +306,8 @@ def manage(page: PledgePage, request: HttpRequest, token: str) -> HttpResponse:
                 services.report_progress(pledge, form.reports(), site=site)
             return _after(page, token, action)
         # The form posted is shown with its errors; the others from the database.
+        if action == "details":
+            forms["details"].keep_logo()
         context = {"forms": forms, "failed": action, "pledge": pledge}
         context["can_renew"] = _can_renew(pledge)
         return _render(page, request, "pledges/manage.html", context, status=400)

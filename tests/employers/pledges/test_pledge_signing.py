@@ -104,14 +104,15 @@ def test_errors_are_shown_beside_fields_and_typed_values_are_kept(
     assert Pledge.objects.count() == 0
 
 
-def test_a_logo_is_asked_again_after_an_error(client, pledge_page, commitments):
+def test_a_logo_is_kept_after_an_error(client, pledge_page, commitments):
     data = sign_data(commitments, email="wrong")
     data["logo"] = image_upload()
 
     response = client.post("/pledge/", data)
 
     assert response.status_code == 400
-    assert "Please choose your logo again" in response.content.decode()
+    assert "Logo kept: logo.png" in response.content.decode()
+    assert 'name="logo_kept"' in response.content.decode()
 
 
 def test_a_double_submission_creates_one_pledge(
