@@ -6,13 +6,18 @@ from django import forms
 from django.contrib import messages
 from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.functional import cached_property
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, Panel
+from wagtail.admin.ui.tables import ButtonsColumnMixin, TitleColumn
 from wagtail.admin.widgets import Button
 from wagtail.models import Site
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -129,6 +134,23 @@ class PledgeIndexView(SafeSpreadsheetExportMixin, IndexView):
         if request.user.has_perm(CONTACT_PERMISSION):
             self.list_export += CONTACT_FIELDS
 
+    @cached_property
+    def columns(self):
+        """Wagtail's columns, the title linked to inspect rather than edit."""
+        title = PledgeTitleColumn(
+            "organization_name",
+            label=capfirst(Pledge._meta.get_field("organization_name").verbose_name),
+            sort_key="organization_name",
+            get_url=inspect_url,
+            # As Wagtail's own title column: names the row's bulk-action box.
+            get_title_id=lambda pledge: f"snippet_{quote(pledge.pk)}_title",
+            get_buttons=self.get_list_buttons,
+        )
+        return [
+            title if column.name == "organization_name" else column
+            for column in super().columns
+        ]
+
     def get_base_queryset(self):
         return (
             super()
@@ -145,6 +167,17 @@ class PledgeIndexView(SafeSpreadsheetExportMixin, IndexView):
 
 class PledgeInspectView(InspectView):
     template_name = "pledges/admin/pledge_inspect.html"
+
+    def get_field_display_value(self, field_name, field):
+        """Times in the admin's time zone, as the list shows them, not in UTC.
+
+        Wagtail's inspect template localizes the format of a datetime but
+        not its time zone.
+        """
+        value = super().get_field_display_value(field_name, field)
+        if isinstance(field, models.DateTimeField) and value:
+            return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
+        return value
 
     def get_fields(self):
         fields = list(PUBLIC_FIELDS)
@@ -215,6 +248,45 @@ def bulk_action_url(action: str, pledge: Pledge, next_url: str) -> str:
     return f"{path}?{urlencode({'id': pledge.pk, 'next': next_url})}"
 
 
+def inspect_url(pledge: Pledge) -> str:
+    return reverse(
+        Pledge.snippet_viewset.get_url_name("inspect"), args=[quote(pledge.pk)]
+    )
+
+
+class PledgeTitleColumn(ButtonsColumnMixin, TitleColumn):
+    """The organization, linked to the inspect view where staff decide.
+
+    Wagtail links a snippet's title to its edit view; a moderator clicking a
+    name wants the whole pledge, with Approve and Reject. The row's buttons
+    are the index view's own, as on any snippet list.
+    """
+
+    def __init__(self, *args, get_buttons, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.buttons_for = get_buttons
+
+    def get_buttons(self, instance, parent_context):
+        return self.buttons_for(instance)
+
+
+class LogoPanel(Panel):
+    """The current and proposed logos, on the edit view as on inspect."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "pledges/admin/logo_panel.html"
+
+        def is_shown(self):
+            pledge = self.instance
+            return super().is_shown() and bool(pledge.logo or pledge.pending_logo)
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["logo_url"] = logo_preview_url(self.instance, "current")
+            context["pending_logo_url"] = logo_preview_url(self.instance, "pending")
+            return context
+
+
 class PledgeViewSet(SnippetViewSet):
     model = Pledge
     icon = "pick"
@@ -245,6 +317,7 @@ class PledgeViewSet(SnippetViewSet):
         FieldPanel("size_band"),
         FieldPanel("community"),
         FieldPanel("statement"),
+        LogoPanel(heading=_("Logo")),
     ]
 
 
@@ -353,6 +426,12 @@ class RejectPledgeBulkAction(PledgeBulkAction):
         ) % {"count": num_parent_objects}
 
 
+class RowButton(Button):
+    """A button beside the row's title rather than under "More options"."""
+
+    allow_in_dropdown = False
+
+
 def pledge_listing_buttons(snippet, user, next_url=None):
     """Approve and reject from the list, for pledges awaiting review."""
     if not isinstance(snippet, Pledge) or snippet.status != Pledge.Status.PENDING:
@@ -360,16 +439,18 @@ def pledge_listing_buttons(snippet, user, next_url=None):
     if not can_moderate(user):
         return []
     return [
-        Button(
+        RowButton(
             _("Approve"),
             url=bulk_action_url("approve", snippet, next_url or ""),
             icon_name="check",
+            classname="button button-small button-secondary",
             priority=5,
         ),
-        Button(
+        RowButton(
             _("Reject"),
             url=bulk_action_url("reject", snippet, next_url or ""),
             icon_name="cross",
+            classname="button button-small button-secondary",
             priority=6,
         ),
     ]
