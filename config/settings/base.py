@@ -376,6 +376,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Wagtail
 WAGTAIL_SITE_NAME = env("WAGTAIL_SITE_NAME", default="Welcoming Workplaces")
+# The site's public address: every link in an email sent without a visitor's
+# request starts with it (home.mail.public_url), whatever the Site record says.
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 # "Review and publish" notices (docs/roles.md): moderators hear of submissions,
 # authors of approvals and requested changes. The superuser is the technical

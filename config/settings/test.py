@@ -11,6 +11,10 @@ from .base import VAR_DIR, env  # noqa: E402
 
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 
+# The test Site's own address (Wagtail's default Site is localhost:80), so links
+# in emails sent without a request read the same whichever one they come from.
+WAGTAILADMIN_BASE_URL = "http://localhost"
+
 # The demo site's loader: the `demo_site` fixture and tests/demo use it.
 INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
 

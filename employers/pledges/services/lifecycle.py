@@ -33,6 +33,7 @@ from employers.pledges.models import (
 )
 from employers.pledges.models.pledges import normalize_organization_name
 from home.languages import current_language, staff_language
+from home.mail import public_page_url, public_url
 from home.tokens import new_token, token_digest
 
 VERIFICATION_HOURS = 72
@@ -88,14 +89,14 @@ def _page_url(page: PledgePage, route: str, request: HttpRequest | None, **kwarg
     """An absolute link to a route of the page in the active language.
 
     The page's live translation in that language if it has one, else the
-    page. The visitor's own host when there is a request, the site's address
-    (Settings > Sites) otherwise.
+    page. The visitor's own host when there is a request, the public base URL
+    (``home.mail.public_url``) otherwise.
     """
     page = page.localized
     path = page.get_url_parts(request)[2] + page.reverse_subpage(route, kwargs=kwargs)
     if request is not None:
         return request.build_absolute_uri(path)
-    return page.get_site().root_url + path
+    return public_url(path, site_root_url=page.get_site().root_url)
 
 
 def _site(page: PledgePage, request: HttpRequest | None):
@@ -377,7 +378,10 @@ def _notify_moderators(
     for address, language in _moderator_languages(site).items():
         by_language[language].append(address)
     path = reverse(Pledge.snippet_viewset.get_url_name("inspect"), args=[pledge.pk])
-    link = request.build_absolute_uri(path) if request else site.root_url + path
+    if request is not None:
+        link = request.build_absolute_uri(path)
+    else:
+        link = public_url(path, site_root_url=site.root_url)
     for language, recipients in by_language.items():
         build_message(
             kind,
@@ -409,8 +413,10 @@ def approve_pledge(pledge_id: int, *, user, site) -> bool:
             registry = page.registry() if page else None
             registry = registry.localized if registry else None
             profile = (
-                registry.get_full_url()
-                + registry.reverse_subpage("profile", kwargs={"slug": pledge.slug})
+                public_page_url(
+                    registry,
+                    registry.reverse_subpage("profile", kwargs={"slug": pledge.slug}),
+                )
                 if registry
                 else ""
             )
