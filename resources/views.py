@@ -14,6 +14,9 @@ FEEDBACK_WINDOW_SECONDS = 60 * 60
 
 def guide_feedback(guide, request: HttpRequest) -> HttpResponse:
     form = GuideFeedbackForm(request.POST)
+    # A mistake costs nothing: only answers that pass validation count.
+    if not form.is_valid():
+        return _render(guide, request, form, status=400)
     if hit(
         "guide-feedback",
         client_ip(request),
@@ -21,8 +24,6 @@ def guide_feedback(guide, request: HttpRequest) -> HttpResponse:
         window=FEEDBACK_WINDOW_SECONDS,
     ):
         return _render(guide, request, form, rate_limited=True, status=429)
-    if not form.is_valid():
-        return _render(guide, request, form, status=400)
     record_feedback(
         guide,
         helpful=form.cleaned_data["helpful"],

@@ -6,17 +6,15 @@ where they wrote it, the standard wording, translated, everywhere else. The
 staff notice is in the language its readers chose for the admin.
 """
 
-import datetime
-import hashlib
 import re
 from collections.abc import Callable, Iterable
 
 from django.core.mail import EmailMessage, get_connection
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from employers.pledges.models import Pledge, PledgeEmailSent, PledgeSettings
-from employers.pledges.models.mail_log import inbox_key
+from employers.pledges.models import Pledge, PledgeSettings
+from home.inbox_mail import reserve
 from home.models import SiteSettings
 from home.site_text import site_text_for
 
@@ -208,42 +206,6 @@ def build_message(
 # django-mailer's own backend: stores the message, delivers nothing.
 QUEUE_ONLY_BACKEND = "mailer.backend.DbBackend"
 
-# Mail a visitor's request can make us send to any address (theirs or not):
-# at most this many per inbox (``normalize_email``) in a rolling day,
-# whichever form asks, and the same email not again within REPEAT_WINDOW.
-DAILY_CAP_PER_INBOX = 5
-CAP_WINDOW = datetime.timedelta(days=1)
-REPEAT_WINDOW = datetime.timedelta(minutes=30)
-# Rows are only read for CAP_WINDOW; keep a margin, then delete them.
-KEEP_LOG = datetime.timedelta(hours=36)
-
-
-def fingerprint(kind: str, pledges: Iterable[Pledge]) -> str:
-    ids = ",".join(str(pk) for pk in sorted(pledge.pk for pledge in pledges))
-    return hashlib.sha256(f"{kind}:{ids}".encode()).hexdigest()
-
-
-def may_send(address: str, kind: str = "", pledges: Iterable[Pledge] = ()) -> bool:
-    """Whether the inbox of ``address`` may get one more visitor-requested email.
-
-    False when the inbox had ``DAILY_CAP_PER_INBOX`` in the last day, or,
-    given a kind, the same email (kind and pledges) in the last half hour.
-    """
-    now = timezone.now()
-    recent = PledgeEmailSent.objects.filter(
-        inbox=inbox_key(address), queued_at__gt=now - CAP_WINDOW
-    )
-    if (
-        kind
-        and recent.filter(
-            kind=kind,
-            fingerprint=fingerprint(kind, pledges),
-            queued_at__gt=now - REPEAT_WINDOW,
-        ).exists()
-    ):
-        return False
-    return recent.count() < DAILY_CAP_PER_INBOX
-
 
 def send_capped(
     address: str,
@@ -255,6 +217,7 @@ def send_capped(
 ) -> bool:
     """Queue the email ``compose`` builds unless the inbox is at its cap.
 
+    The cap is ``home.inbox_mail``'s, the same whatever the form.
     Call inside the workflow's transaction: the count and the message are
     saved together. ``compose`` runs only when the email will be sent, so a
     link it issues does not replace one still valid for nothing. With
@@ -262,19 +225,10 @@ def send_capped(
     deliver once its response is sent (``DeliverAfterResponse``) or for the
     scheduled run.
     """
-    pledges = list(pledges)
-    if not may_send(address, kind, pledges):
+    if not reserve(address, kind, [pledge.pk for pledge in pledges]):
         return False
     message = compose()
     if not deliver_now:
         message.connection = get_connection(QUEUE_ONLY_BACKEND)
     message.send()
-    now = timezone.now()
-    PledgeEmailSent.objects.filter(queued_at__lt=now - KEEP_LOG).delete()
-    PledgeEmailSent.objects.create(
-        inbox=inbox_key(address),
-        kind=kind,
-        fingerprint=fingerprint(kind, pledges),
-        queued_at=now,
-    )
     return True

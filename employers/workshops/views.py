@@ -392,12 +392,8 @@ def _with_counts(workshop: WorkshopPage) -> WorkshopPage:
 def _resend(workshop, request):
     form = ResendForm(request.POST)
     sent = False
-    if form.is_valid() and not hit(
-        "workshop-resend",
-        form.cleaned_data["email"],
-        limit=3,
-        window=EMAIL_WINDOW,
-    ):
+    if form.is_valid():
+        # Capped per inbox and day with the pledge forms' mail (home.inbox_mail).
         sent = service.resend_status_email(
             workshop, form.cleaned_data["email"], base_url=_base_url(request)
         )

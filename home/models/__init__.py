@@ -2,6 +2,7 @@
 
 from .communities import Community
 from .impact import ImpactReport
+from .inbox_mail import InboxEmail, MailedInbox
 from .navigation import FooterLink, MainMenuItem, Navigation, NavigationSettings
 from .pages import HomePage, StandardPage
 from .privacy import PersonalDataRequest
@@ -13,6 +14,8 @@ __all__ = [
     "FooterLink",
     "HomePage",
     "ImpactReport",
+    "InboxEmail",
+    "MailedInbox",
     "MainMenuItem",
     "Navigation",
     "NavigationSettings",

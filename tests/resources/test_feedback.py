@@ -38,7 +38,7 @@ def test_a_reader_says_the_guide_helped(client, guide_with_every_block):
 
 def test_feedback_form_sits_at_the_end_of_every_guide(client, guide_with_every_block):
     html = client.get("/guides/work-permits/").text
-    assert 'action="/guides/work-permits/feedback/"' in html
+    assert 'action="/guides/work-permits/feedback/#feedback"' in html
     assert 'name="csrfmiddlewaretoken"' in html
     assert "<legend>Was this guide helpful?</legend>" in html
     assert 'class="form-honeypot" aria-hidden="true"' in html
@@ -89,6 +89,13 @@ def test_answers_are_rate_limited_per_visitor(client, guide_with_every_block):
     assert GuideFeedback.objects.count() == FEEDBACK_LIMIT
     other_visitor = client.post(URL, _answer(), REMOTE_ADDR="192.0.2.9")
     assert other_visitor.status_code == 302
+
+
+def test_mistakes_do_not_count_toward_the_limit(client, guide_with_every_block):
+    for _ in range(FEEDBACK_LIMIT + 5):
+        assert client.post(URL, _answer(comment="x" * 501)).status_code == 400
+    assert client.post(URL, _answer()).status_code == 302
+    assert GuideFeedback.objects.count() == 1
 
 
 def test_feedback_needs_a_csrf_token(guide_with_every_block):

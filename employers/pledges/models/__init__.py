@@ -1,7 +1,6 @@
 """The pledge, its commitments, its pages, its settings and email wording."""
 
 from .email_wording import EMAIL_KINDS, PledgeEmailWording
-from .mail_log import PledgeEmailSent
 from .pages import PledgePage, PledgeRegistryPage
 from .pledges import Commitment, Pledge, PledgeCommitment
 from .settings import PledgeSettings
@@ -11,7 +10,6 @@ __all__ = [
     "Commitment",
     "Pledge",
     "PledgeCommitment",
-    "PledgeEmailSent",
     "PledgeEmailWording",
     "PledgePage",
     "PledgeRegistryPage",

@@ -24,7 +24,7 @@ from django.utils.text import slugify
 from wagtail.log_actions import log
 from wagtail.models import Site
 
-from employers.pledges.mail import build_message, may_send, send_capped
+from employers.pledges.mail import build_message, send_capped
 from employers.pledges.models import (
     Pledge,
     PledgeCommitment,
@@ -32,6 +32,7 @@ from employers.pledges.models import (
     PledgeSettings,
 )
 from employers.pledges.models.pledges import normalize_organization_name
+from home.inbox_mail import may_send
 from home.languages import current_language, staff_language
 from home.mail import public_page_url, public_url
 from home.tokens import new_token, token_digest

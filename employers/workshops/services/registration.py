@@ -42,6 +42,7 @@ from employers.workshops.models import (
 )
 from employers.workshops.services.bursts import watch_for_burst
 from home.dates import time_span
+from home.inbox_mail import reserve
 from home.languages import current_language, in_language_of, site_language
 from home.mail import public_page_url
 from home.ratelimit import normalize_email
@@ -60,6 +61,8 @@ MIN_CLAIM_WINDOW = datetime.timedelta(hours=1)
 # Feedback is asked for only for recently ended workshops.
 FEEDBACK_WINDOW = datetime.timedelta(days=14)
 ICS_TYPE = "text/calendar; method=PUBLISH"  # Django adds the charset
+# The "email me my link" email, as counted against the inbox's daily cap.
+RESEND_KIND = "workshop_link"
 
 
 class RegistrationError(Exception):
@@ -459,14 +462,21 @@ def register(
 def resend_status_email(
     workshop: WorkshopPage, email: str, *, base_url: str | None = None
 ) -> bool:
-    """Send the person's current confirmation again, only to their own address."""
+    """Send the person's current confirmation again, only to their own address.
+
+    Within the inbox's daily cap (``home.inbox_mail``), shared with the
+    pledge forms: the same email is not sent twice in half an hour, and no
+    more than a few a day whatever the form. False when nothing was sent.
+    """
     with transaction.atomic():
         registration = Registration.objects.filter(
             workshop=workshop.event,
             email=email.strip().lower(),
             status__in=Registration.ACTIVE,
         ).first()
-        if registration is None:
+        if registration is None or not reserve(
+            registration.email, RESEND_KIND, [registration.pk]
+        ):
             return False
         send_status_email(registration, base_url=base_url)
     return True

@@ -18,9 +18,9 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from employers.pledges.factories import PledgeFactory
-from employers.pledges.mail import DAILY_CAP_PER_INBOX
 from employers.pledges.models import Pledge
 from employers.pledges.services import lifecycle as services
+from home.inbox_mail import DAILY_CAP_PER_INBOX
 from home.mail import deliver_queued_mail
 from home.spam import SALT
 from tests.employers.pledges.test_pledge_signing import sign_data
