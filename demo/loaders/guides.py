@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from wagtail.documents import get_document_model
+from wagtail.models import Page
 
 from demo.files import CONTENT_DIR, read_markdown, read_yaml
 from demo.loaders.translations import (
@@ -127,8 +128,13 @@ def french_guide_spec(slug: str, content: dict) -> dict | None:
         "value": {"heading": content["sources_heading_fr"], "items": front["sources"]},
     }
     worksheet = content["worksheet"]["fr"]
-    blocks = to_blocks(body, origin=name)
-    return {**front, "body": [*blocks, sources], "worksheet": worksheet}
+    blocks, page_links = _unlinked(to_blocks(body, origin=name))
+    return {
+        **front,
+        "body": [*blocks, sources],
+        "page_links": page_links,
+        "worksheet": worksheet,
+    }
 
 
 def _french_guide(guide: GuidePage, spec: dict, reviewer, stdout) -> GuidePage:
@@ -151,7 +157,9 @@ def _french_guide(guide: GuidePage, spec: dict, reviewer, stdout) -> GuidePage:
 def guide_specs() -> list[dict]:
     """Every guide's front matter, slug and blocks (closed by its sources), in order.
 
-    Without worksheets, which need the database: the benchmark reuses these.
+    Without worksheets or links to pages, which need the database: the
+    benchmark reuses these. ``page_links`` holds the pages that calls to
+    action name (see ``_unlinked``).
     """
     content = read_yaml("guides.yaml")
     specs = []
@@ -161,8 +169,15 @@ def guide_specs() -> list[dict]:
             "type": "sources",
             "value": {"heading": content["sources_heading"], "items": front["sources"]},
         }
-        blocks = to_blocks(body, origin=f"guides/{slug}.md")
-        specs.append({**front, "slug": slug, "body": [*blocks, sources]})
+        blocks, page_links = _unlinked(to_blocks(body, origin=f"guides/{slug}.md"))
+        specs.append(
+            {
+                **front,
+                "slug": slug,
+                "body": [*blocks, sources],
+                "page_links": page_links,
+            }
+        )
     return specs
 
 
@@ -232,6 +247,79 @@ def _guide(index, spec, topics, stages, reviewer, worksheet, stdout) -> GuidePag
     guide.save_revision().publish()
     stdout.write(f"Created the guide “{guide.title}”.")
     return guide
+
+
+def _unlinked(blocks: list[dict]) -> tuple[list[dict], dict[str, str]]:
+    """Calls to action without the page they name, and those pages by heading.
+
+    A call to action names a page by its English path under the home page
+    (``page: workshops/…``). Guides load before the workshops they point to,
+    so they are saved without it and ``link_pages`` fills it in once every
+    page exists.
+    """
+    page_links = {}
+    body = []
+    for block in blocks:
+        value = block["value"]
+        if block["type"] == "call_to_action" and isinstance(value.get("page"), str):
+            page_links[value["heading"]] = value["page"]
+            block = {**block, "value": {**value, "page": None, "url": ""}}
+        body.append(block)
+    return body, page_links
+
+
+def link_pages(home: HomePage, stdout: TextIO) -> None:
+    """Point the guides' calls to action at the pages they name, in each language.
+
+    The page is named by its English path under the home page; a French guide
+    links its French translation when there is one. Only a call to action
+    still without a page or an address is filled in, so running this again
+    changes nothing, and an editor's choice stays.
+    """
+    content = read_yaml("guides.yaml")
+    locale = french_locale()
+    with transaction.atomic():
+        for spec in guide_specs():
+            english = (
+                GuidePage.objects.filter(slug=spec["slug"], locale=home.locale)
+                .descendant_of(home)
+                .first()
+            )
+            if english is None:
+                continue
+            french_spec = french_guide_spec(spec["slug"], content)
+            french = english.get_translation_or_none(locale)
+            for guide, guide_spec in ((english, spec), (french, french_spec)):
+                if guide is not None and guide_spec is not None:
+                    _link(guide, guide_spec["page_links"], home, stdout)
+
+
+def _link(guide: GuidePage, paths: dict[str, str], home: HomePage, stdout) -> None:
+    if not paths:
+        return
+    body = [dict(block) for block in guide.body.raw_data]
+    linked = False
+    for block in body:
+        value = block["value"]
+        path = (
+            paths.get(value.get("heading"))
+            if block["type"] == "call_to_action"
+            else None
+        )
+        if path is None or value.get("page") or value.get("url"):
+            continue
+        target = Page.objects.filter(
+            url_path=f"{home.url_path}{path.strip('/')}/"
+        ).first()
+        if target is None:
+            continue
+        target = target.get_translation_or_none(guide.locale) or target
+        block["value"] = {**value, "page": target.pk}
+        linked = True
+    if linked:
+        guide.body = body
+        guide.save_revision().publish()
+        stdout.write(f"Linked the guide “{guide.title}” to the pages it names.")
 
 
 def _with_worksheets(body: list[dict], title: str, worksheet: dict) -> list[dict]:

@@ -15,7 +15,17 @@ def test_every_guide_body_is_valid_for_the_guide_stream():
     specs = guide_specs()
     assert len(specs) == 11
     for spec in specs:
-        stream.clean(stream.to_python(spec["body"]))
+        # A call to action that names a page gets it once the pages exist
+        # (tests/demo/test_credentials_guide.py); the rest must be valid now.
+        linked_later = [
+            block
+            for block in spec["body"]
+            if block["type"] == "call_to_action"
+            and block["value"]["heading"] in spec["page_links"]
+        ]
+        assert len(linked_later) == len(spec["page_links"])
+        body = [block for block in spec["body"] if block not in linked_later]
+        stream.clean(stream.to_python(body))
         assert spec["body"][-1]["type"] == "sources"
         assert spec["title"] and spec["summary"] and spec["topics"] and spec["stages"]
 

@@ -33,6 +33,8 @@ class Command(BaseCommand):
             guides.load(home, self.stdout, seed=seed)
             pledges.load(home, self.stdout, seed=seed)
             workshops.load(home, self.stdout, seed=seed)
+            # Guides link workshops, which load after them.
+            guides.link_pages(home, self.stdout)
             site.load_navigation(home, self.stdout)
         accounts = people.accounts()
         self.stdout.write(self.style.SUCCESS("Demo site ready."))
