@@ -6,10 +6,18 @@ registrants were told about. Both belong to the event (``WorkshopPage.event``):
 one UID and SEQUENCE whatever the language of the file. Times carry the
 site's zone with a VTIMEZONE. Text is in the active language, marked with its
 LANGUAGE parameter: a registrant's file in theirs, a page's feed in the page's.
+
+A registration that ends (cancelled by the person, by staff or with the
+workshop) gets a file with METHOD:CANCEL, STATUS:CANCELLED and the event's
+SEQUENCE, which the cancellation raised: calendar programs drop the event
+only when the cancellation's SEQUENCE is higher than the one they hold.
 """
 
+import datetime
 import zoneinfo
 from collections.abc import Iterable
+from enum import StrEnum
+from urllib.parse import urlencode
 
 import icalendar
 
@@ -19,6 +27,15 @@ from django.utils.translation import gettext as _
 
 PRODID = "-//Welcoming Workplaces//Workshops//EN"
 CONTENT_TYPE = "text/calendar; charset=utf-8"
+GOOGLE_URL = "https://calendar.google.com/calendar/render"
+OUTLOOK_URL = "https://outlook.live.com/calendar/0/action/compose"
+
+
+class Method(StrEnum):
+    """The iTIP method of a calendar file (RFC 5546): add or update, or remove."""
+
+    PUBLISH = "PUBLISH"
+    CANCEL = "CANCEL"
 
 
 def workshop_uid(event) -> str:
@@ -89,7 +106,7 @@ def workshop_event(
 
 
 def calendar_bytes(
-    events: Iterable[icalendar.Event], *, name: str = "", method: str = ""
+    events: Iterable[icalendar.Event], *, name: str = "", method: Method | str = ""
 ) -> bytes:
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
@@ -103,3 +120,45 @@ def calendar_bytes(
         calendar.add_component(event)
     calendar.add_missing_timezones()
     return calendar.to_ical()
+
+
+def _utc(moment: datetime.datetime) -> datetime.datetime:
+    return moment.astimezone(datetime.UTC)
+
+
+def add_to_calendar_links(
+    workshop, *, url: str, online_link: str = "", localized=None, venue=None
+) -> dict[str, str]:
+    """"Add to Google Calendar" and "Add to Outlook" addresses for one workshop.
+
+    Plain links to the services' documented event templates, with the same
+    title, times (in UTC), description and place as the ``.ics``
+    (``workshop_event``): nothing is requested from them until the person
+    follows a link. ``url`` is the public page, never a personal link.
+    """
+    text = localized or workshop
+    details = "\n\n".join(part for part in (text.summary, url) if part)
+    if online_link:
+        details += "\n\n" + _("Join online: %(link)s") % {"link": online_link}
+    location = _location(workshop, online_link=online_link, venue=venue)
+    start, end = _utc(workshop.start), _utc(workshop.end)
+    google = {
+        "action": "TEMPLATE",
+        "text": text.title,
+        "dates": f"{start:%Y%m%dT%H%M%SZ}/{end:%Y%m%dT%H%M%SZ}",
+        "details": details,
+        "location": location,
+    }
+    outlook = {
+        "path": "/calendar/action/compose",
+        "rru": "addevent",
+        "subject": text.title,
+        "startdt": f"{start:%Y-%m-%dT%H:%M:%SZ}",
+        "enddt": f"{end:%Y-%m-%dT%H:%M:%SZ}",
+        "body": details,
+        "location": location,
+    }
+    return {
+        "google": f"{GOOGLE_URL}?{urlencode(google)}",
+        "outlook": f"{OUTLOOK_URL}?{urlencode(outlook)}",
+    }

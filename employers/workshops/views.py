@@ -5,20 +5,30 @@ come from its event (``WorkshopPage.event``), one for every translation.
 """
 
 import datetime
+import logging
 import zoneinfo
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Min, Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from employers.workshops.calendar import CONTENT_TYPE, calendar_bytes, workshop_event
+from employers.workshops.calendar import (
+    CONTENT_TYPE,
+    Method,
+    add_to_calendar_links,
+    calendar_bytes,
+    workshop_event,
+)
 from employers.workshops.forms import FeedbackForm, RegistrationForm, ResendForm
 from employers.workshops.models import (
     Registration,
@@ -42,6 +52,11 @@ IP_LIMIT, IP_WINDOW = 20, 60 * 60
 EMAIL_LIMIT, EMAIL_WINDOW = 5, 60 * 60
 # Guessing personal links: a person opens theirs a few times, a script thousands.
 PERSONAL_LIMIT, PERSONAL_WINDOW = 300, 60 * 60
+# A second tap on Register within this time, from the same browser, leads to
+# the registration the first one made.
+DOUBLE_TAP_WINDOW = 10 * 60
+
+logger = logging.getLogger(__name__)
 
 
 def _base_url(request: HttpRequest) -> str:
@@ -84,12 +99,21 @@ def workshop_index(index, request: HttpRequest, *, past: bool = False):
     topics = choices.localize(options["topics"])
     topic = choices.find(request.GET.get("topic", ""))
     formats = WorkshopFormat.choices
+    # A filter value no one can pick (an old or edited link) is left out, and
+    # the page says so, rather than answering with an error.
+    notes = []
     chosen_format = request.GET.get("format", "")
     if chosen_format and chosen_format not in WorkshopFormat.values:
-        raise Http404
+        chosen_format = ""
+        notes.append(
+            _("We could not use the format you asked for; showing all formats.")
+        )
     months = options["months"]
     chosen_month = request.GET.get("month", "")
     month = _month(chosen_month) if chosen_month else None
+    if chosen_month and month is None:
+        chosen_month = ""
+        notes.append(_("We could not use the month you asked for; showing all months."))
     filtered = workshops
     if topic:
         filtered = filtered.filter(topics__translation_key=topic.translation_key)
@@ -137,14 +161,15 @@ def workshop_index(index, request: HttpRequest, *, past: bool = False):
             "active_format": chosen_format,
             "active_month": month,
             "is_filtered": any(chosen.values()),
+            "filter_notes": notes,
             "pagination_query": query,
         }
     )
     return TemplateResponse(request, index.get_template(request), context)
 
 
-def _month(value: str) -> datetime.date:
-    """The first day of a ``YYYY-MM`` month, or a 404 for anything else.
+def _month(value: str) -> datetime.date | None:
+    """The first day of a ``YYYY-MM`` month, or None for anything else.
 
     The first and last years datetime can hold are refused too: the month's
     bounds in the site's zone would fall outside them (``9999-12`` was a 500).
@@ -152,9 +177,9 @@ def _month(value: str) -> datetime.date:
     try:
         month = datetime.date.fromisoformat(f"{value}-01")
     except ValueError:
-        raise Http404 from None
+        return None
     if not datetime.MINYEAR < month.year < datetime.MAXYEAR:
-        raise Http404
+        return None
     return month
 
 
@@ -233,12 +258,20 @@ def workshop_context(workshop: WorkshopPage, request: HttpRequest) -> dict:
     """
     event = getattr(workshop, "counted_event", None) or _with_counts(workshop)
     _cache_hints(workshop)
+    venue = service.venue_of(event, workshop)
     return {
         "event": event,
         "workshop_topics": list(workshop.topics.all()),
         "facilitators": in_language_of(workshop, _facilitators(workshop)),
-        "venue": service.venue_of(event, workshop),
+        "venue": venue,
         "availability": service.availability(event),
+        # The public event, never the online link (as the public .ics).
+        "calendar_links": add_to_calendar_links(
+            event,
+            url=service.workshop_url(workshop, _base_url(request)),
+            localized=workshop,
+            venue=venue,
+        ),
     }
 
 
@@ -292,6 +325,10 @@ def register(workshop: WorkshopPage, request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
         form = RegistrationForm(workshop=workshop)
         return _render(workshop, request, "register", {"form": form, "state": state})
+    sent_key = _sent_form_key(request)
+    earlier = _registration_sent(workshop, sent_key)
+    if earlier:
+        return _registered(workshop, earlier)
     form = RegistrationForm(request.POST, workshop=workshop)
     if hit("workshop-register", client_ip(request), limit=IP_LIMIT, window=IP_WINDOW):
         return _render(
@@ -319,19 +356,34 @@ def register(workshop: WorkshopPage, request: HttpRequest) -> HttpResponse:
             status=429,
         )
     try:
-        outcome = service.register(
-            workshop,
-            form.registration_data(),
-            base_url=_base_url(request),
-            network=service.network_of(client_ip(request)),
-            form_token=form.data.get("shown_at", ""),
-        )
+        with transaction.atomic():
+            outcome = service.register(
+                workshop,
+                form.registration_data(),
+                base_url=_base_url(request),
+                network=service.network_of(client_ip(request)),
+                form_token=form.data.get("shown_at", ""),
+            )
+            # Before the commit: a second tap waiting on the event's lock
+            # finds it once the registration exists.
+            _remember_sent(sent_key, outcome.registration)
     except service.VisitorLimit as limit:
         form.add_error(None, _visitor_limit_message(limit.allowed))
         return _render(
             workshop, request, "register", {"form": form, "state": state}, status=409
         )
-    except service.FormAlreadySent:
+    except (service.FormAlreadySent, service.AlreadyRegistered) as refused:
+        earlier = _registration_sent(workshop, sent_key)
+        if earlier:
+            return _registered(workshop, earlier)
+        if isinstance(refused, service.AlreadyRegistered):
+            return _render(
+                workshop,
+                request,
+                "already_registered",
+                {"email": form.cleaned_data["email"]},
+                status=409,
+            )
         form.add_error(
             None,
             _(
@@ -345,14 +397,6 @@ def register(workshop: WorkshopPage, request: HttpRequest) -> HttpResponse:
         return _render(
             workshop, request, "register", {"form": form, "state": state}, status=409
         )
-    except service.AlreadyRegistered:
-        return _render(
-            workshop,
-            request,
-            "already_registered",
-            {"email": form.cleaned_data["email"]},
-            status=409,
-        )
     except service.WorkshopFull:
         # Seats went while the form was filled in: show the count as it is now.
         _with_counts(workshop)
@@ -363,8 +407,58 @@ def register(workshop: WorkshopPage, request: HttpRequest) -> HttpResponse:
         return _render(
             workshop, request, "closed", {"state": RegistrationState.CLOSED}, status=409
         )
-    url = workshop.url + workshop.reverse_subpage("registration", args=[outcome.token])
+    return _registered(workshop, outcome.registration, outcome.token)
+
+
+def _registered(
+    workshop: WorkshopPage, registration: Registration, token: str = ""
+) -> HttpResponse:
+    """To the person's own page, saying they are registered (or waitlisted)."""
+    token = token or service.registration_token(registration)
+    url = workshop.url + workshop.reverse_subpage("registration", args=[token])
     return HttpResponseRedirect(f"{url}?new=1")
+
+
+def _sent_form_key(request: HttpRequest) -> str:
+    """A cache key for this form, as sent by this browser; "" if it cannot be told.
+
+    The form's single-use token (issue 15) joined with the browser's CSRF
+    cookie, which every POST carries: another browser sending the same token
+    finds nothing, so a double tap leads to the registration and nobody
+    else's post reveals it.
+    """
+    form_token = request.POST.get("shown_at", "")
+    browser = request.COOKIES.get(settings.CSRF_COOKIE_NAME, "")
+    if not form_token or not browser:
+        return ""
+    digest = salted_hmac("workshops.sent-form", f"{form_token}|{browser}")
+    return f"workshops:sent-form:{digest.hexdigest()}"
+
+
+def _remember_sent(key: str, registration: Registration) -> None:
+    if not key:
+        return
+    try:
+        cache.set(key, registration.pk, DOUBLE_TAP_WINDOW)
+    except Exception:  # a cache error is a miss: the second tap gets the 409
+        logger.warning("Could not remember a sent registration form", exc_info=True)
+
+
+def _registration_sent(workshop: WorkshopPage, key: str) -> Registration | None:
+    """The registration this browser's form made minutes ago, if any."""
+    if not key:
+        return None
+    try:
+        pk = cache.get(key)
+    except Exception:  # a cache error is a miss
+        return None
+    if not isinstance(pk, int):
+        return None
+    return Registration.objects.filter(
+        pk=pk,
+        workshop__translation_key=workshop.translation_key,
+        purged_at__isnull=True,
+    ).first()
 
 
 def _visitor_limit_message(allowed: int) -> str:
@@ -419,7 +513,12 @@ def _link_invalid(workshop, request) -> HttpResponse:
 
 
 def registration_page(workshop, request, token) -> HttpResponse:
-    """The registrant's own page: details, calendar, online link and cancel."""
+    """The registrant's own page: details, calendar, online link and cancel.
+
+    Cancelling takes two steps (GOV.UK's confirmation pattern, no JavaScript):
+    "Cancel my registration" opens ``?cancel=confirm``, which asks "Are you
+    sure?"; only its "Yes" (a POST with ``confirm=yes``) cancels.
+    """
     registration = _registration_from_link(workshop, request, token)
     if registration is None:
         return _link_invalid(workshop, request)
@@ -427,32 +526,52 @@ def registration_page(workshop, request, token) -> HttpResponse:
         return _private(_personal_ics(workshop, request, registration))
     if request.method == "POST":
         if request.POST.get("action") == "cancel" and registration.is_active:
+            if request.POST.get("confirm") != "yes":
+                return HttpResponseRedirect(request.path + "?cancel=confirm")
             service.cancel(registration, base_url=_base_url(request))
             return HttpResponseRedirect(request.path + "?cancelled=1")
         return HttpResponseRedirect(request.path)
+    if request.GET.get("cancel") == "confirm" and registration.is_active:
+        extra = {"registration": registration, "token": token}
+        return _private(_render(workshop, request, "cancel", extra))
     status = registration.status
     event = registration.workshop
+    show_online_link = (
+        status == Registration.Status.CONFIRMED
+        and event.is_online
+        and bool(event.online_link)
+    )
     extra = {
         "registration": registration,
         "token": token,
         "position": service.waitlist_position(registration),
         "is_new": request.GET.get("new") == "1",
         "just_cancelled": request.GET.get("cancelled") == "1",
-        "show_online_link": (
-            status == Registration.Status.CONFIRMED
-            and event.is_online
-            and bool(event.online_link)
-        ),
+        "show_online_link": show_online_link,
         "can_give_feedback": registration.attended_at is not None
         and event.end <= timezone.now(),
     }
+    if status == Registration.Status.CONFIRMED:
+        # The person's own: with the online link, as their .ics.
+        extra["calendar_links"] = add_to_calendar_links(
+            event,
+            url=service.workshop_url(workshop, _base_url(request)),
+            online_link=event.online_link if show_online_link else "",
+            localized=workshop,
+            venue=service.venue_of(event, workshop),
+        )
     return _private(_render(workshop, request, "registration", extra))
 
 
 def _personal_ics(workshop, request, registration) -> HttpResponse:
-    """The registrant's own calendar file, in the language they registered in."""
+    """The registrant's own calendar file, in the language they registered in.
+
+    Once cancelled, a cancellation (METHOD:CANCEL) with the event's SEQUENCE,
+    which the cancellation raised above any file the person was sent.
+    """
     event = registration.workshop
     confirmed = registration.status == Registration.Status.CONFIRMED
+    cancelled = registration.status == Registration.Status.CANCELLED
     online = event.online_link if confirmed and event.is_online else ""
     with translation.override(registration.language):
         page = workshop.localized
@@ -460,11 +579,12 @@ def _personal_ics(workshop, request, registration) -> HttpResponse:
             event,
             url=service.workshop_url(page, _base_url(request)),
             online_link=online,
-            cancelled=registration.status == Registration.Status.CANCELLED,
+            cancelled=cancelled,
             localized=page,
             venue=service.venue_of(event, page),
         )
-    return _ics(calendar_bytes([entry], method="PUBLISH"), f"{page.slug}.ics")
+    method = Method.CANCEL if cancelled else Method.PUBLISH
+    return _ics(calendar_bytes([entry], method=method), f"{page.slug}.ics")
 
 
 def claim(workshop, request, token) -> HttpResponse:

@@ -54,6 +54,8 @@ def test_register_get_the_calendar_file_and_cancel(live_server, workshop, page):
     assert page.locator("h1").inner_text() == "Your registration"
     with page.expect_navigation():
         page.get_by_role("button", name="Cancel my registration").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Yes, cancel my registration").click()
     assert "Your registration is cancelled" in page.get_by_role("status").inner_text()
     assert Registration.objects.get().status == Registration.Status.CANCELLED
 

@@ -30,7 +30,7 @@ from django.utils import timezone, translation
 from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
 
-from employers.workshops.calendar import calendar_bytes, workshop_event
+from employers.workshops.calendar import Method, calendar_bytes, workshop_event
 from employers.workshops.models import (
     CONSENT_VERSION,
     Registration,
@@ -60,7 +60,12 @@ MAX_TOKEN_LENGTH = 200
 MIN_CLAIM_WINDOW = datetime.timedelta(hours=1)
 # Feedback is asked for only for recently ended workshops.
 FEEDBACK_WINDOW = datetime.timedelta(days=14)
-ICS_TYPE = "text/calendar; method=PUBLISH"  # Django adds the charset
+# Django adds the charset.
+ICS_TYPES = {method: f"text/calendar; method={method}" for method in Method}
+# Emails that end a registration: they carry the calendar cancellation.
+CANCELLATION_KINDS = ("cancelled", "workshop_cancelled")
+# Emails that point to the other workshops, on the index in the person's language.
+INDEX_LINK_KINDS = (*CANCELLATION_KINDS, "offer_expired")
 # The "email me my link" email, as counted against the inbox's daily cap.
 RESEND_KIND = "workshop_link"
 
@@ -503,9 +508,28 @@ def cancel(
         registration.cancelled_at = now
         registration.offer_expires_at = None
         registration.save(update_fields=["status", "cancelled_at", "offer_expires_at"])
+        # The cancellation's calendar file must outrank every file sent before.
+        raise_sequence(workshop)
+        registration.workshop = workshop
         if notify:
-            _email(registration, "cancelled", base_url=base_url)
+            _email(registration, "cancelled", base_url=base_url, ics=True)
         return promote_waitlist(workshop, base_url=base_url, now=now)
+
+
+def raise_sequence(workshop: WorkshopPage) -> int:
+    """Raise the locked event's calendar SEQUENCE and return it.
+
+    A calendar program applies a cancellation only if its SEQUENCE is higher
+    than the one it holds; one counter per event (the UID is the event's)
+    keeps every file ordered, whoever it went to.
+    """
+    state = WorkshopCalendarState.objects.select_for_update().get_or_create(
+        workshop=workshop, defaults={"fingerprint": _fingerprint(workshop)}
+    )[0]
+    state.sequence += 1
+    state.save(update_fields=["sequence"])
+    workshop.calendar_state = state
+    return state.sequence
 
 
 def _claim_deadline(
@@ -888,7 +912,9 @@ def _email(
 
     The workshop's title, summary, venue and links come from its page in
     that language when it has one; seats, times and the calendar UID are the
-    event's own (a registration belongs to the event).
+    event's own (a registration belongs to the event). A cancellation's
+    calendar file removes the event (METHOD:CANCEL); "see other workshops"
+    links lead to the workshop index in that language.
     """
     workshop = registration.workshop
     with translation.override(registration.language):
@@ -910,19 +936,25 @@ def _email(
             **local_times(workshop),
             **links(registration, base_url, page=page),
         }
+        if kind in INDEX_LINK_KINDS:
+            context["index_url"] = workshop_url(page.get_parent(), base_url)
         body = render_to_string(f"workshops/email/{kind}.txt", context)
         message = EmailMessage(_subject(kind, page), body, to=[registration.email])
         if ics:
+            cancelled = kind in CANCELLATION_KINDS
+            method = Method.CANCEL if cancelled else Method.PUBLISH
             online = workshop.online_link if context["show_online_link"] else ""
             event = workshop_event(
                 workshop,
                 url=context["workshop_url"],
                 online_link=online,
-                cancelled=kind == "workshop_cancelled",
+                cancelled=cancelled,
                 localized=page,
                 venue=venue,
             )
             message.attach(
-                f"{page.slug}.ics", calendar_bytes([event], method="PUBLISH"), ICS_TYPE
+                f"{page.slug}.ics",
+                calendar_bytes([event], method=method),
+                ICS_TYPES[method],
             )
     message.send()

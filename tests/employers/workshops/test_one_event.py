@@ -203,7 +203,8 @@ def test_cancelling_from_the_french_address_frees_the_seat_in_english(
     token = service.registration_token(leaving)
 
     response = client.post(
-        f"{french_workshop.url}registration/{token}/", {"action": "cancel"}
+        f"{french_workshop.url}registration/{token}/",
+        {"action": "cancel", "confirm": "yes"},
     )
 
     assert response.status_code == 302

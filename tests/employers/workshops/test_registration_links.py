@@ -41,7 +41,7 @@ def test_a_link_sent_before_a_key_rotation_still_works_during_it(
         page = client.get(link)
         assert page.status_code == 200
         assert "Maria Santos" in page.text
-        client.post(link, {"action": "cancel"})
+        client.post(link, {"action": "cancel", "confirm": "yes"})
 
     assert Registration.objects.get().status == Registration.Status.CANCELLED
 
@@ -74,7 +74,7 @@ def test_old_links_stop_working_once_the_old_key_leaves_the_fallbacks(
 
     with override_settings(SECRET_KEY=NEW_KEY, SECRET_KEY_FALLBACKS=[]):
         page = client.get(link)
-        client.post(link, {"action": "cancel"})
+        client.post(link, {"action": "cancel", "confirm": "yes"})
 
     assert page.status_code == 404
     assert INVALID in page.text

@@ -181,7 +181,7 @@ def test_cancelling_in_french_and_a_cancelled_workshop_are_told_in_french(
     staying = register_in_french(client, french_workshop, email="luc@example.com")
     personal = link(sent_mail()[0], "registration")
 
-    client.post(personal, {"action": "cancel"})
+    client.post(personal, {"action": "cancel", "confirm": "yes"})
 
     leaving.refresh_from_db()
     assert leaving.status == Status.CANCELLED

@@ -102,7 +102,7 @@ def test_the_personal_link_opens_the_registration_and_cancels_it(
     assert page.status_code == 200 and "Maria Santos" in page.text
     # A GET never changes anything.
     assert Registration.objects.get().status == Status.CONFIRMED
-    response = client.post(link, {"action": "cancel"})
+    response = client.post(link, {"action": "cancel", "confirm": "yes"})
     assert response.status_code == 302
     assert Registration.objects.get().status == Status.CANCELLED
     assert "Your registration is cancelled" in client.get(response["Location"]).text
@@ -222,7 +222,9 @@ def test_waitlisted_person_can_leave_the_waitlist(client, workshop, sent_mail):
     response = client.post(REGISTER, form())
     page = client.get(response["Location"])
     assert "Leave the waitlist" in page.text
-    client.post(response["Location"].split("?")[0], {"action": "cancel"})
+    client.post(
+        response["Location"].split("?")[0], {"action": "cancel", "confirm": "yes"}
+    )
     registration = Registration.objects.get(email="maria@valleyfoods.example")
     assert registration.status == Status.CANCELLED
 
