@@ -183,6 +183,11 @@ CACHES["local"] = {
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 # Never cached, whoever asks: the admin, and documents (they may be private).
 PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/documents/"]
+# The registry's CSV and JSON, too large for the cache, stored as files under
+# the same content version as pages (docs/caching.md). Local disk, per machine.
+OPEN_DATA_CACHE_DIR = Path(
+    env("OPEN_DATA_CACHE_DIR", default=str(VAR_DIR / "cache" / "open-data"))
+)
 
 # Email: EMAIL_URL such as smtp+tls://user:password@host:587 or consolemail://.
 vars().update(env.email_url("EMAIL_URL", default="smtp://localhost:25"))

@@ -1,5 +1,10 @@
 """An employer browses the pledge registry in a real browser, keyboard and mouse."""
 
+import csv
+import io
+import json
+from pathlib import Path
+
 import pytest
 
 from employers.pledges.models import Pledge
@@ -104,3 +109,28 @@ def test_registry_fits_a_320_pixel_screen(live_server, demo_site, browser):
         )
         assert overflow <= 0, f"{url} scrolls sideways by {overflow}px"
     context.close()
+
+
+def test_download_links_give_the_filtered_list_excel_can_read(
+    live_server, demo_site, page
+):
+    expected = _expected(sector="31-33", level="active")
+    assert expected, "the demo has active manufacturers"
+
+    page.goto(live_server.url + "/pledge/registry/")
+    page.get_by_label("Sector").select_option(label="Manufacturing")
+    page.get_by_label("Level").select_option(label="Active")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Show employers").click()
+    with page.expect_download() as csv_download:
+        page.get_by_role("link", name="CSV", exact=True).click()
+    with page.expect_download() as json_download:
+        page.get_by_role("link", name="JSON", exact=True).click()
+
+    body = Path(csv_download.value.path()).read_bytes()
+    assert body.startswith(b"\xef\xbb\xbf"), "Excel needs the byte-order mark"
+    rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
+    assert [row["organization"] for row in rows] == expected
+    data = json.loads(Path(json_download.value.path()).read_bytes())
+    assert [o["organization"] for o in data["organizations"]] == expected
+    assert data["count"] == len(expected)

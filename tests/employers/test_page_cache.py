@@ -69,7 +69,7 @@ def test_approving_a_pledge_shows_it_in_the_cached_registry_and_downloads(
         pledge_service.approve_pledge(pledge.pk, user=None, site=site())
 
     assert "Fraser Foods" in Client().get(REGISTRY).text
-    assert "Fraser Foods" in Client().get(REGISTRY + "registry.csv").text
+    assert b"Fraser Foods" in Client().get(REGISTRY + "registry.csv").getvalue()
     profile = Client().get(REGISTRY + "fraser-foods/")
     assert profile.status_code == 200
     assert Client().get(REGISTRY + "fraser-foods/badge.svg")["X-Cache"] == "miss"

@@ -4,28 +4,34 @@ Only ``Pledge.objects.listed()`` ever leaves this module, and only the
 organization's public fields: never the contact person or their consents.
 """
 
-import csv
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from urllib.parse import urlencode
 
 from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    StreamingHttpResponse,
+)
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import format_html
 from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import condition
 
 from employers.pledges import open_data
 from employers.pledges.models import Commitment, Pledge, PledgeCommitment
 from employers.pledges.models.pledges import in_reader_language, reads_source_language
 from home.choices import Sector, SizeBand
 from home.communities import community_choices
-from home.exports import neutralize_formula
 from home.models import SiteSettings
 from home.site_text import site_text_for
 
@@ -43,6 +49,8 @@ LOGO_TYPES = {".webp": "image/webp", ".png": "image/png"}
 BADGE_WIDTH = 320
 BADGE_HEIGHT = 120
 ONE_DAY = 60 * 60 * 24
+# Stands for a slug in a profile's address, reversed once for a whole download.
+PROFILE_MARK = "0slug0"
 # Labels by code, looked up once per card: Django's get_FOO_display() rebuilds
 # and hashes the whole list of choices, translating each label, on every call.
 SECTOR_LABELS = dict(Sector.choices)
@@ -236,20 +244,7 @@ def badge(page, request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def open_data_csv(page, request: HttpRequest) -> HttpResponse:
-    rows = _open_data(page, request)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    _download_headers(response, page, "csv")
-    writer = csv.writer(response)
-    writer.writerow(open_data.COLUMN_NAMES)
-    for row in rows:
-        writer.writerow(_csv_cell(row[name]) for name in open_data.COLUMN_NAMES)
-    return response
-
-
-def _csv_cell(value) -> str:
-    if isinstance(value, list):
-        value = "; ".join(value)
-    return neutralize_formula("" if value is None else value)
+    return _open_data(page, request, open_data.Format.CSV)
 
 
 def data_dictionary(page, request: HttpRequest) -> HttpResponse:
@@ -265,24 +260,8 @@ def data_dictionary(page, request: HttpRequest) -> HttpResponse:
     )
 
 
-def open_data_json(page, request: HttpRequest) -> JsonResponse:
-    organizations = _open_data(page, request)
-    licence = _licence(page)
-    response = JsonResponse(
-        {
-            "licence": {
-                "code": licence["code"],
-                "name": str(licence["name"]),
-                "url": licence["url"],
-            },
-            "generated": timezone.now().isoformat(timespec="seconds"),
-            "count": len(organizations),
-            "organizations": organizations,
-        },
-        json_dumps_params={"ensure_ascii": False, "indent": 2},
-    )
-    _download_headers(response, page, "json")
-    return response
+def open_data_json(page, request: HttpRequest) -> HttpResponse:
+    return _open_data(page, request, open_data.Format.JSON)
 
 
 def filter_pledges(chosen: dict) -> QuerySet:
@@ -454,11 +433,83 @@ def _licence(page) -> dict:
     }
 
 
-def _open_data(page, request: HttpRequest) -> list[dict]:
+def _open_data(page, request: HttpRequest, kind: open_data.Format) -> HttpResponse:
+    """The listing's pledges as a file, filtered as the listing is.
+
+    Sent from the stored copy when there is a fresh one; otherwise written as
+    it is sent, and stored on the way. An ETag and Last-Modified let clients
+    and nginx ask again for nothing (304).
+    """
     _form, chosen, names = _filters(request)
-    pledges = list(filter_pledges(chosen))
-    _decorate(page, request, pledges, names)
-    return [open_data.row(pledge, request) for pledge in pledges]
+    base = request.build_absolute_uri(page.get_url(request))
+    stored = open_data.Stored.find(
+        [kind, base, translation.get_language() or "", _query_string(chosen)],
+        # A search has endless variants: each would be a file on disk.
+        keep="q" not in chosen,
+    )
+    started = timezone.now()
+
+    def respond(request: HttpRequest) -> HttpResponse:
+        copy = stored.open()
+        if copy is not None:
+            response = FileResponse(copy, content_type=open_data.CONTENT_TYPES[kind])
+        else:
+            chunks = _open_data_chunks(page, base, kind, chosen, names)
+            response = StreamingHttpResponse(
+                stored.keep(chunks), content_type=open_data.CONTENT_TYPES[kind]
+            )
+        _download_headers(response, page, kind)
+        # Ten seconds, as nginx's micro-cache; then a 304 costs next to nothing.
+        response["Cache-Control"] = "public, max-age=10"
+        return response
+
+    return condition(
+        etag_func=lambda request: stored.etag,
+        last_modified_func=lambda request: (
+            (stored.modified() or started) if stored.etag else None
+        ),
+    )(respond)(request)
+
+
+def _open_data_chunks(
+    page, base: str, kind: open_data.Format, chosen: dict, names: ShownNames
+) -> Iterator[bytes]:
+    """The file's bytes, computed only as they are sent."""
+    # No prefetch: the commitments come in one query for all (commitment_titles).
+    pledges = filter_pledges(chosen).prefetch_related(None)
+    prefix, _slug, suffix = page.reverse_subpage(
+        "profile", args=[PROFILE_MARK]
+    ).partition(PROFILE_MARK)
+    labels = open_data.Labels(
+        sectors={code: str(label) for code, label in SECTOR_LABELS.items()},
+        sizes={code: str(label) for code, label in SIZE_LABELS.items()},
+        levels={code: str(label) for code, label in LEVEL_LABELS.items()},
+        communities=names.communities,
+        commitments=open_data.commitment_titles(
+            pledges, partial(_commitment_titles, names)
+        ),
+        profile_prefix=base + prefix,
+        profile_suffix=suffix,
+    )
+    rows = open_data.rows(pledges, labels)
+    if kind == open_data.Format.CSV:
+        return open_data.csv_chunks(rows)
+    licence = _licence(page)
+    return open_data.json_chunks(
+        rows,
+        {"code": licence["code"], "name": str(licence["name"]), "url": licence["url"]},
+    )
+
+
+def _commitment_titles(names: ShownNames, ids: Iterable[int]) -> dict[int, str]:
+    """Titles in the reader's language: source commitments from the names
+    the filters looked up, any other (none, normally) from the database."""
+    ids = set(ids)
+    titles = {pk: names.commitments[pk] for pk in ids if pk in names.commitments}
+    others = Commitment.objects.filter(pk__in=ids - titles.keys())
+    for source, shown in zip(others, in_reader_language(others), strict=True):
+        titles[source.pk] = shown.title
+    return titles
 
 
 def _download_headers(response: HttpResponse, page, extension: str) -> None:

@@ -118,8 +118,8 @@ def test_the_french_profile_offers_the_french_badge_to_copy(
 def test_french_open_data_has_french_values_and_the_same_columns(
     client, listed_pledge, french_registry
 ):
-    english = client.get(f"{EN}registry.csv").content.decode()
-    french = client.get(f"{FR}registry.csv").content.decode()
+    english = client.get(f"{EN}registry.csv").getvalue().decode("utf-8-sig")
+    french = client.get(f"{FR}registry.csv").getvalue().decode("utf-8-sig")
     assert english.splitlines()[0] == french.splitlines()[0]
     assert french.splitlines()[0] == ",".join(open_data.COLUMN_NAMES)
 
@@ -135,7 +135,7 @@ def test_french_open_data_has_french_values_and_the_same_columns(
     )
     assert row["profile_url"] == f"http://testserver{FR}valley-berry-farms/"
 
-    data = json.loads(client.get(f"{FR}registry.json").content)
+    data = json.loads(client.get(f"{FR}registry.json").getvalue())
     [organization] = data["organizations"]
     assert list(organization) == open_data.COLUMN_NAMES
     assert organization["sector"] == "Agriculture, foresterie, pêche et chasse"
@@ -157,7 +157,8 @@ def test_the_data_dictionary_lists_every_column_of_the_csv(
     assert response.status_code == 200
     page = _text(response)
     assert f"<h1>{heading}</h1>" in page
-    header = client.get(f"{base}registry.csv").content.decode().splitlines()[0]
+    csv_text = client.get(f"{base}registry.csv").getvalue().decode("utf-8-sig")
+    header = csv_text.splitlines()[0]
     for name in header.split(","):
         assert f'id="column-{name}"' in page, name
         assert f"<code>{name}</code>" in page

@@ -18,8 +18,13 @@ CSV_URL = "/pledge/registry/registry.csv"
 JSON_URL = "/pledge/registry/registry.json"
 
 
+def _text(response) -> str:
+    """A streamed download's text, without the byte-order mark."""
+    return response.getvalue().decode("utf-8-sig")
+
+
 def _rows(response) -> list[dict]:
-    return list(csv.DictReader(io.StringIO(response.content.decode())))
+    return list(csv.DictReader(io.StringIO(_text(response))))
 
 
 def test_csv_lists_public_fields_of_listed_pledges(client, listed_pledge):
@@ -35,8 +40,10 @@ def test_csv_lists_public_fields_of_listed_pledges(client, listed_pledge):
     assert response["X-Licence"] == (
         "cc-by-4.0 <https://creativecommons.org/licenses/by/4.0/>"
     )
-    assert response.content.decode().startswith("organization,website,sector_code,")
-    [row] = _rows(response)
+    body = response.getvalue()
+    # A byte-order mark first, or Excel reads "Café" as "CafÃ©".
+    assert body.startswith(b"\xef\xbb\xbforganization,website,sector_code,")
+    [row] = csv.DictReader(io.StringIO(body.decode("utf-8-sig")))
     today = timezone.localdate().isoformat()
     assert row == {
         "organization": "Valley Berry Farms",
@@ -64,7 +71,7 @@ def test_json_lists_the_same_with_licence_count_and_date(client, listed_pledge):
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
     assert response["Content-Disposition"].endswith('.json"')
-    data = json.loads(response.content)
+    data = json.loads(response.getvalue())
     assert data["licence"] == {
         "code": "cc-by-4.0",
         "name": "Creative Commons Attribution 4.0",
@@ -99,7 +106,7 @@ def test_open_data_applies_the_listing_filters(
         "Hope Health",
     ]
     query = {"commitment": named_commitments["buddy"].pk, "sort": "name"}
-    data = json.loads(client.get(JSON_URL, query).content)
+    data = json.loads(client.get(JSON_URL, query).getvalue())
     assert [o["organization"] for o in data["organizations"]] == [
         "Hope Hardware",
         "Valley Berry Farms",
@@ -124,7 +131,7 @@ def test_open_data_states_the_licence_chosen_by_staff(client, registry):
     registry.licence = registry.Licence.OGL_CANADA
     registry.save_revision().publish()
     response = client.get(JSON_URL)
-    assert json.loads(response.content)["licence"]["name"] == (
+    assert json.loads(response.getvalue())["licence"]["name"] == (
         "Open Government Licence – Canada"
     )
     assert client.get(CSV_URL)["X-Licence"].startswith("ogl-ca <https://open.canada")
