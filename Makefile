@@ -57,8 +57,16 @@ format: install ## Reformat Python code
 messages: install ## Update the French translation files
 	$(BIN)/python manage.py makemessages --locale fr --extension html,txt,py,svg --ignore '.venv/*' --ignore 'var/*' --ignore 'demo/*' --ignore 'tests/*'
 
-bench: install ## Benchmark public pages under gunicorn on PostgreSQL (REBUILD=1 rebuilds the data)
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/welcoming_bench
+
+bench: install ## Benchmark pages through gunicorn, nginx and Redis, then open data and the impact report (REBUILD=1 rebuilds the data)
 	$(BIN)/python -m bench.run $(if $(REBUILD),--rebuild)
+	@# Each builds its own throwaway database next to the benchmark's.
+	@if [ -f bench/open_data.py ]; then DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/open_data.py; fi
+	@if [ -f bench/impact_report.py ]; then DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/impact_report.py; fi
+.PHONY: bench-workers
+bench-workers: install ## Compare gunicorn worker configs, alone and behind nginx
+	$(BIN)/python -m bench.workers
 .PHONY: bench-report
 bench-report: install ## Time the impact report on PostgreSQL (DATABASE_URL)
 	$(BIN)/python bench/impact_report.py

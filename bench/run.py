@@ -7,36 +7,38 @@
    Wagtail's own caches (site root paths, renditions) are warm; there is no
    page cache, so this is what a signed-in editor, a form post or the first
    visitor after a change pays.
-4. Serves the site with gunicorn (production settings, 2 workers, WhiteNoise)
-   on a free loopback port and loads each page with ``wrk`` for BENCH_SECONDS
-   at 8 and 32 connections; then a static CSS file from the same gunicorn and,
-   when nginx is installed, the saved home page from nginx: the ceilings each
-   page's rate is compared with.
+4. Serves the site with gunicorn (deploy/gunicorn.conf.py, production
+   settings, 2 workers, WhiteNoise) and Redis, and loads each page with
+   ``wrk`` for BENCH_SECONDS at 8 and 32 connections:
+   - without the page cache: every request renders ("uncached");
+   - with it, straight to gunicorn ("gunicorn") and through nginx running
+     deploy/nginx.conf with its micro-cache ("nginx"), the production stack;
+   - the ceilings, loaded in the same turn as each page: the page's own HTML
+     from disk through nginx, and a static CSS file through the same gunicorn.
 5. Writes var/bench/results.csv and results.md, keeping the run before as
-   previous.csv and previous.md, and prints the table with the change.
+   previous.csv and previous.md, and prints the tables with the change.
 
 Settings: BENCH_SECONDS (10), BENCH_RENDERS (30), BENCH_CONNECTIONS ("8,32"),
-BENCH_DATABASE_URL, BENCH_REDIS_URL; ``--rebuild`` rebuilds the data.
+BENCH_DATABASE_URL, BENCH_REDIS_URL; ``--rebuild`` rebuilds the data,
+``--all-pages`` adds a topic listing, a filtered registry, a registry profile
+and the workshop index to the issue's eight pages.
 """
 
 import argparse
+import contextlib
 import csv
 import os
 import platform
-import re
 import shutil
-import signal
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
-from bench import data, environment
+from bench import data, environment, stack
 
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 RENDERS = int(os.environ.get("BENCH_RENDERS", "30"))
@@ -45,6 +47,16 @@ WORKERS = 2
 SEARCH = "/search/?q=hiring+newcomers+international+credentials"
 RESULTS = environment.OUT / "results"
 PREVIOUS = environment.OUT / "previous"
+STATIC = "static CSS"
+
+
+class Server:
+    """What answered: the row's column group in the tables."""
+
+    UNCACHED = "uncached"  # gunicorn, page cache off
+    GUNICORN = "gunicorn"  # gunicorn, page cache on
+    NGINX = "nginx"  # nginx with its micro-cache, then gunicorn, page cache on
+    DISK = "disk"  # nginx, the same HTML from a file
 
 
 @dataclass
@@ -59,27 +71,34 @@ class Page:
 @dataclass
 class Row:
     page: str
+    server: str
     url: str
     connections: int
     requests_per_s: float
     p50_ms: float
     p99_ms: float
     errors: int
+    requests: int
     queries: int | None
     html_bytes: int | None
     server_ms: float | None
-    x_static: float | None = None
-    x_nginx: float | None = None
+    # The rate divided by the ceiling's: a static file through the same
+    # gunicorn for "gunicorn", the same HTML from disk for "nginx".
+    fraction: float | None = None
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Benchmark the public pages.")
     parser.add_argument("--rebuild", action="store_true", help="Rebuild the data.")
+    parser.add_argument(
+        "--all-pages", action="store_true", help="Four more pages than the issue's."
+    )
     args = parser.parse_args(argv)
 
-    wrk = _tool("wrk", ["wrk"], required=True)
-    nginx = _tool("nginx", ["nginx-light", "nginx"], required=False)
+    wrk = stack.tool("wrk", ["wrk"], required=True)
+    nginx = stack.tool("nginx", ["nginx-light", "nginx"], required=False)
     environment.configure()
+    redis = environment.use_redis()
     static_root = Path(tempfile.mkdtemp(prefix="bench-static-"))
     os.environ["STATIC_ROOT"] = str(static_root)
     data.ensure_database(args.rebuild)
@@ -95,128 +114,81 @@ def main(argv: list[str] | None = None) -> None:
         data.build()
     print("Collecting static files…")
     call_command("collectstatic", interactive=False, verbosity=0)
+    print(f"Cache: {'Redis, ' + redis if redis else 'the database cache'}.")
 
-    pages = _pages()
-    home_html = _measure_in_process(pages)
+    pages = _pages(all_pages=args.all_pages)
+    _measure_in_process(pages)
     connections.close_all()
 
-    rows: list[Row] = []
     try:
-        rows += _load_gunicorn(wrk, pages, cached=False)
-        rows += _load_gunicorn(wrk, pages, cached=True)
-        if nginx:
-            rows += _load_nginx(wrk, nginx, home_html)
-        else:
-            print("nginx is not installed: no nginx ceiling in this run.")
+        rows = _load_uncached(wrk, pages) + _load_cached(wrk, nginx, pages)
     finally:
         shutil.rmtree(static_root, ignore_errors=True)
-    _compare_with_ceilings(rows)
+        environment.forget_redis_keys()
     _write(rows)
-
-
-# Tools ----------------------------------------------------------------------
-
-
-def _tool(command: str, packages: list[str], *, required: bool) -> str | None:
-    """Find ``command``; as root, install it with apt-get first if missing."""
-    found = shutil.which(command) or shutil.which(command, path="/usr/sbin:/sbin")
-    if found:
-        return found
-    if os.geteuid() == 0:
-        for package in packages:
-            print(f"Installing {package} with apt-get…")
-            result = subprocess.run(
-                ["apt-get", "install", "-y", "-qq", package],
-                env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
-                capture_output=True,
-            )
-            if result.returncode == 0:
-                return shutil.which(command) or shutil.which(
-                    command, path="/usr/sbin:/sbin"
-                )
-    if required:
-        sys.exit(f"{command} is needed: sudo apt-get install {packages[0]}")
-    print(f"{command} is not installed (sudo apt-get install {packages[0]}).")
-    return None
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _wait_for(url: str, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-        time.sleep(0.3)
 
 
 # The pages ------------------------------------------------------------------
 
 
-def _pages() -> list[Page]:
-    """The addresses, found in the data: a topic, a profile, a workshop."""
+def _pages(*, all_pages: bool) -> list[Page]:
+    """The issue's pages, found in the data; with ``all_pages``, four more."""
     from django.utils import timezone
+
+    from wagtail.models import Locale
 
     from employers.pledges.models import Pledge
     from employers.workshops.models import WorkshopPage
-    from home.models import SiteSettings
+    from home.models import Community
     from resources.models import Topic
 
-    topic = Topic.objects.order_by("name").first()
-    community = SiteSettings.objects.first().communities.first()
-    pledge = Pledge.objects.listed().order_by("pk")[500]
     workshop = (
         WorkshopPage.objects.live()
-        .filter(start__gt=timezone.now(), slug__startswith="bench-")
+        .filter(
+            start__gt=timezone.now(),
+            slug__startswith="bench-",
+            locale=Locale.get_default(),
+        )
         .order_by("start")
         .first()
     )
-    return [
+    pages = [
         Page("home", "/"),
         Page("guide index", "/guides/"),
-        Page("long guide", f"/guides/{data.LONG_GUIDE_SLUG}/"),
-        Page("topic listing", f"/guides/?topic={topic.slug}"),
-        Page("search", SEARCH),
-        Page("pledge page", "/pledge/"),
         Page("registry", "/pledge/registry/"),
-        Page(
-            "registry, 2 filters",
-            f"/pledge/registry/?sector=31-33&community={community.name}".replace(
-                " ", "+"
-            ),
-        ),
-        Page("profile", f"/pledge/registry/{pledge.slug}/"),
-        Page("workshop index", "/workshops/"),
+        Page("search", SEARCH),
+        Page("normal guide", data.normal_guide_url()),
+        Page("long guide", f"/guides/{data.LONG_GUIDE_SLUG}/"),
         Page("workshop page", workshop.url),
+        Page("pledge page", "/pledge/"),
     ]
+    if all_pages:
+        topic = Topic.objects.order_by("name").first()
+        community = Community.objects.filter(locale=Locale.get_default()).first()
+        pledge = Pledge.objects.listed().order_by("pk")[500]
+        filters = f"?sector=31-33&community={community.name}".replace(" ", "+")
+        pages += [
+            Page("topic listing", f"/guides/?topic={topic.slug}"),
+            Page("registry, 2 filters", f"/pledge/registry/{filters}"),
+            Page("profile", f"/pledge/registry/{pledge.slug}/"),
+            Page("workshop index", "/workshops/"),
+        ]
+    return pages
 
 
-def _measure_in_process(pages: list[Page]) -> bytes:
-    """Queries, size and server time of each page; returns the home page's HTML."""
+def _measure_in_process(pages: list[Page]) -> None:
+    """Queries, size and server time of each page, without the page cache."""
     from django.test import Client
     from django.test.utils import override_settings
 
     # The goal is about rendering: without the page cache (home.page_cache).
     override_settings(PAGE_CACHE_SECONDS=0).enable()
     client = Client(HTTP_HOST="localhost")
-    home_html = b""
     print(f"Rendering each page {RENDERS} times in this process…")
     for page in pages:
         page.queries, html, page.server_ms = _render(client, page.url)
         page.html_bytes = len(html)
-        if page.url == "/":
-            home_html = html
         print(f"  {page.name:<22} {page.server_ms:7.2f} ms  {page.queries:3d} queries")
-    return home_html
 
 
 def _render(client, url: str) -> tuple[int, bytes, float]:
@@ -243,164 +215,107 @@ def _render(client, url: str) -> tuple[int, bytes, float]:
 # Load -----------------------------------------------------------------------
 
 
-def _load_gunicorn(wrk: str, pages: list[Page], *, cached: bool) -> list[Row]:
-    """Load each page under gunicorn, with or without the anonymous page cache.
-
-    The static file, the application server's own ceiling, is loaded once,
-    in the run without the cache.
-    """
-    from django.templatetags.static import static
-
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}"
-    command = [
-        sys.executable,
-        "-m",
-        "gunicorn",
-        "config.wsgi",
-        "--config",
-        "deploy/gunicorn.conf.py",
-        "--bind",
-        f"127.0.0.1:{port}",
-        "--workers",
-        str(WORKERS),
-    ]
-    label = "page cache" if cached else "no page cache"
-    print(f"Starting gunicorn on {base} ({WORKERS} workers, {label})…")
-    env = {**os.environ, "PAGE_CACHE_SECONDS": "600" if cached else "0"}
-    server = subprocess.Popen(
-        command, cwd=environment.ROOT, env=env, start_new_session=True
-    )
-    try:
-        _wait_for(base + "/")
-        for page in pages:  # warm each worker's caches
-            for _ in range(4 * WORKERS):
-                urllib.request.urlopen(base + page.url, timeout=30).read()
-        if cached:
-            targets = [replace(page, name=f"{page.name} (cached)") for page in pages]
-        else:
-            targets = [*pages, Page("static CSS (gunicorn)", static("css/site.css"))]
-        return [
-            _wrk(wrk, base, page, connections)
-            for page in targets
-            for connections in CONNECTIONS
-        ]
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
-
-
-def _load_nginx(wrk: str, nginx: str, home_html: bytes) -> list[Row]:
-    """Serve the saved home page from nginx: what a page cache could reach."""
-    folder = Path(tempfile.mkdtemp(prefix="bench-nginx-"))
-    try:
-        (folder / "www").mkdir()
-        (folder / "www" / "index.html").write_bytes(home_html)
-        # nginx's workers drop root: let them read the page.
-        for path in (folder, folder / "www", folder / "www" / "index.html"):
-            path.chmod(0o755 if path.is_dir() else 0o644)
-        port = _free_port()
-        (folder / "nginx.conf").write_text(
-            NGINX_CONF.format(folder=folder, port=port, workers=WORKERS)
-        )
-        command = [nginx, "-p", str(folder), "-c", str(folder / "nginx.conf")]
-        command += ["-e", str(folder / "error.log"), "-g", "daemon off;"]
-        print(f"Starting nginx on port {port}…")
-        server = subprocess.Popen(command, start_new_session=True)
-        try:
-            _wait_for(f"http://127.0.0.1:{port}/")
-            page = Page("home HTML (nginx)", "/", html_bytes=len(home_html))
-            return [
-                _wrk(wrk, f"http://127.0.0.1:{port}", page, connections)
-                for connections in CONNECTIONS
-            ]
-        finally:
-            os.killpg(server.pid, signal.SIGTERM)
-            server.wait(timeout=30)
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
-
-
-NGINX_CONF = """
-worker_processes {workers};
-pid {folder}/nginx.pid;
-events {{ worker_connections 1024; }}
-http {{
-    access_log off;
-    client_body_temp_path {folder}/client;
-    proxy_temp_path {folder}/proxy;
-    fastcgi_temp_path {folder}/fastcgi;
-    uwsgi_temp_path {folder}/uwsgi;
-    scgi_temp_path {folder}/scgi;
-    types {{ text/html html; }}
-    server {{
-        listen 127.0.0.1:{port};
-        root {folder}/www;
-        location / {{ try_files /index.html =404; }}
-    }}
-}}
-"""
-
-UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
-
-
-def _wrk(wrk: str, base: str, page: Page, connections: int) -> Row:
-    """Load one address for SECONDS with ``connections`` open connections."""
-    command = [wrk, f"-t{min(connections, WORKERS)}", f"-c{connections}"]
-    command += [f"-d{SECONDS}s", "--latency", "--timeout", "10s", base + page.url]
-    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
-    latency = dict(re.findall(r"^\s+(50|99)%\s+([\d.]+\w+)", output, re.MULTILINE))
-    errors = sum(
-        int(n) for n in re.findall(r"Non-2xx or 3xx responses: (\d+)", output)
-    ) + sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", output))
+def _row(page: Page, server: str, connections: int, load: stack.Load) -> Row:
     row = Row(
         page=page.name,
+        server=server,
         url=page.url,
         connections=connections,
-        requests_per_s=float(re.search(r"Requests/sec:\s+([\d.]+)", output)[1]),
-        p50_ms=_milliseconds(latency["50"]),
-        p99_ms=_milliseconds(latency["99"]),
-        errors=errors,
         queries=page.queries,
         html_bytes=page.html_bytes,
         server_ms=page.server_ms,
+        **asdict(load),
     )
     print(
-        f"  {row.page:<22} c={connections:<3} {row.requests_per_s:8.1f} req/s  "
-        f"p50 {row.p50_ms:7.2f} ms  p99 {row.p99_ms:7.2f} ms"
-        + (f"  {errors} errors" if errors else "")
+        f"  {row.page:<22} {server:<9} c={connections:<3}"
+        f" {row.requests_per_s:8.1f} req/s  p50 {row.p50_ms:7.2f} ms"
+        f"  p99 {row.p99_ms:7.2f} ms" + (f"  {row.errors} errors" if row.errors else "")
     )
     return row
 
 
-def _milliseconds(value: str) -> float:
-    number, unit = re.fullmatch(r"([\d.]+)(\w+)", value).groups()
-    return round(float(number) * UNITS[unit], 2)
+def _load_uncached(wrk: str, pages: list[Page]) -> list[Row]:
+    """Every page rendered on every request: gunicorn, page cache off."""
+    print(f"gunicorn, {WORKERS} workers, page cache off…")
+    rows = []
+    with stack.gunicorn(cached=False, workers=WORKERS) as server:
+        base = server.base
+        stack.warm(base, [page.url for page in pages], WORKERS)
+        for page in pages:
+            for connections in CONNECTIONS:
+                load = stack.wrk(wrk, base + page.url, connections, SECONDS)
+                rows.append(_row(page, Server.UNCACHED, connections, load))
+    return rows
+
+
+def _load_cached(wrk: str, nginx: str | None, pages: list[Page]) -> list[Row]:
+    """The page cache on: gunicorn alone, the nginx stack, and the ceilings.
+
+    For each page and number of connections, gunicorn, nginx in front of it
+    and nginx serving the same HTML from disk are loaded one after the other,
+    so a fraction compares figures taken moments apart.
+    """
+    from django.templatetags.static import static
+
+    print(f"gunicorn, {WORKERS} workers, page cache on, nginx in front…")
+    rows = []
+    with contextlib.ExitStack() as servers:
+        base = servers.enter_context(stack.gunicorn(cached=True, workers=WORKERS)).base
+        stack.warm(base, [page.url for page in pages], WORKERS)
+        front = disk = None
+        if nginx:
+            front = servers.enter_context(
+                stack.nginx_proxy(nginx, base, micro_cache=True)
+            ).base
+            files = {
+                f"{number}.html": stack.fetch(base + page.url)[0]
+                for number, page in enumerate(pages)
+            }
+            disk = servers.enter_context(stack.nginx_files(nginx, files)).base
+        else:
+            print("nginx is not installed: gunicorn alone in this run.")
+        css = Page(STATIC, static("css/site.css"))
+        for connections in CONNECTIONS:
+            load = stack.wrk(wrk, base + css.url, connections, SECONDS)
+            rows.append(_row(css, Server.GUNICORN, connections, load))
+        for number, page in enumerate(pages):
+            for connections in CONNECTIONS:
+                load = stack.wrk(wrk, base + page.url, connections, SECONDS)
+                rows.append(_row(page, Server.GUNICORN, connections, load))
+                if not nginx:
+                    continue
+                load = stack.wrk(wrk, front + page.url, connections, SECONDS)
+                rows.append(_row(page, Server.NGINX, connections, load))
+                load = stack.wrk(wrk, f"{disk}/{number}.html", connections, SECONDS)
+                rows.append(_row(page, Server.DISK, connections, load))
+    _fractions(rows)
+    return rows
+
+
+def _fractions(rows: list[Row]) -> None:
+    rates = {(r.page, r.server, r.connections): r.requests_per_s for r in rows}
+    for row in rows:
+        if row.server == Server.GUNICORN and row.page != STATIC:
+            ceiling = rates.get((STATIC, Server.GUNICORN, row.connections))
+        elif row.server == Server.NGINX:
+            ceiling = rates.get((row.page, Server.DISK, row.connections))
+        else:
+            continue
+        if ceiling:
+            row.fraction = round(row.requests_per_s / ceiling, 3)
 
 
 # Results --------------------------------------------------------------------
 
 
-def _compare_with_ceilings(rows: list[Row]) -> None:
-    ceilings = {
-        (row.page, row.connections): row.requests_per_s
-        for row in rows
-        if row.page in ("static CSS (gunicorn)", "home HTML (nginx)")
-    }
-    for row in rows:
-        static_rate = ceilings.get(("static CSS (gunicorn)", row.connections))
-        nginx_rate = ceilings.get(("home HTML (nginx)", row.connections))
-        row.x_static = (
-            round(row.requests_per_s / static_rate, 3) if static_rate else None
-        )
-        row.x_nginx = round(row.requests_per_s / nginx_rate, 3) if nginx_rate else None
-
-
-def _read(path: Path) -> dict[tuple[str, int], dict]:
+def _read(path: Path) -> dict[tuple[str, str, int], dict]:
     if not path.exists():
         return {}
     with path.open(newline="") as file:
-        return {(r["page"], int(r["connections"])): r for r in csv.DictReader(file)}
+        return {
+            (r["page"], r.get("server", ""), int(r["connections"])): r
+            for r in csv.DictReader(file)
+        }
 
 
 def _change(now: float | None, before: str | None) -> str:
@@ -410,6 +325,10 @@ def _change(now: float | None, before: str | None) -> str:
     if before == 0:
         return ""
     return f"{(now - before) / before * 100:+.0f}%"
+
+
+def _number(value: float | None, digits: int = 1) -> str:
+    return "" if value is None else f"{value:.{digits}f}"
 
 
 def _write(rows: list[Row]) -> None:
@@ -424,53 +343,90 @@ def _write(rows: list[Row]) -> None:
         writer.writeheader()
         writer.writerows(asdict(row) for row in rows)
 
-    header = (
-        "| Page | Conns | Req/s | Δ | p50 ms | p99 ms | Δ p99 | Errors | Queries "
-        "| HTML KB | Server ms | Δ server | × static | × nginx |"
-    )
     lines = [
         "# Benchmark results",
         "",
         f"{time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} CPUs, load average "
         f"{os.getloadavg()[0]:.2f}, Python {platform.python_version()}, "
-        f"{SECONDS} s per run, gunicorn {WORKERS} workers, commit {_commit()}.",
+        f"{SECONDS} s per load, gunicorn {WORKERS} workers "
+        f"({os.environ.get('GUNICORN_WORKER_CLASS', 'deploy/gunicorn.conf.py')}), "
+        f"cache: {'Redis' if os.environ.get('REDIS_URL') else 'database'}, "
+        f"commit {_commit()}.",
         "",
-        "Server ms: median of in-process renders with the test client, warm caches,"
-        " no page cache. × static and"
-        " × nginx: the page's rate divided by that of a static file from the"
-        " same gunicorn, and of the saved home page from nginx, at the same"
-        " connections. Δ: change from the previous run.",
+        *_summary(rows),
         "",
-        header,
-        _separator(header),
+        "## Every load",
+        "",
+        "Uncached: gunicorn, page cache off. gunicorn: page cache on, × static"
+        " is the rate over a static CSS file's through the same gunicorn."
+        " nginx: deploy/nginx.conf with its micro-cache in front of that"
+        " gunicorn, × disk is the rate over nginx serving the same HTML from a"
+        " file. Server ms: median of in-process renders, page cache off."
+        " Δ: change from the previous run.",
+        "",
     ]
+    header = (
+        "| Page | Server | Conns | Req/s | Δ | p50 ms | p99 ms | Δ p99 | Errors "
+        "| Queries | HTML KB | Server ms | Δ server | × ceiling |"
+    )
+    lines += [header, _separator(header)]
     for row in rows:
-        before = previous.get((row.page, row.connections), {})
-        lines.append(
-            "| "
-            + " | ".join(
-                [
-                    row.page,
-                    str(row.connections),
-                    f"{row.requests_per_s:.0f}",
-                    _change(row.requests_per_s, before.get("requests_per_s")),
-                    f"{row.p50_ms:.1f}",
-                    f"{row.p99_ms:.1f}",
-                    _change(row.p99_ms, before.get("p99_ms")),
-                    str(row.errors),
-                    "" if row.queries is None else str(row.queries),
-                    "" if row.html_bytes is None else f"{row.html_bytes / 1024:.1f}",
-                    "" if row.server_ms is None else f"{row.server_ms:.1f}",
-                    _change(row.server_ms, before.get("server_ms")),
-                    "" if row.x_static is None else f"{row.x_static:.2f}",
-                    "" if row.x_nginx is None else f"{row.x_nginx:.3f}",
-                ]
-            )
-            + " |"
-        )
+        before = previous.get((row.page, row.server, row.connections), {})
+        cells = [
+            row.page,
+            row.server,
+            str(row.connections),
+            f"{row.requests_per_s:.0f}",
+            _change(row.requests_per_s, before.get("requests_per_s")),
+            f"{row.p50_ms:.1f}",
+            f"{row.p99_ms:.1f}",
+            _change(row.p99_ms, before.get("p99_ms")),
+            str(row.errors),
+            "" if row.queries is None else str(row.queries),
+            "" if row.html_bytes is None else f"{row.html_bytes / 1024:.1f}",
+            _number(row.server_ms),
+            _change(row.server_ms, before.get("server_ms")),
+            _number(row.fraction, 2),
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
     md_path.write_text("\n".join(lines) + "\n")
-    print("\n" + "\n".join(lines[6:]))
+    print("\n" + "\n".join(lines[2:]))
     print(f"\nWrote {csv_path} and {md_path}.")
+
+
+def _summary(rows: list[Row]) -> list[str]:
+    """One line per page: the issue's columns, then each server's figures."""
+    by_key = {(r.page, r.server, r.connections): r for r in rows}
+    lines = []
+    for connections in CONNECTIONS:
+        header = (
+            f"| Page ({connections} connections) | Queries | Server ms "
+            "| Uncached req/s | p50 | p99 "
+            "| gunicorn req/s | p99 | × static "
+            "| nginx req/s | p99 | × disk |"
+        )
+        lines += ["", header, _separator(header)]
+        for page in dict.fromkeys(r.page for r in rows if r.page != STATIC):
+            cold = by_key.get((page, Server.UNCACHED, connections))
+            warm = by_key.get((page, Server.GUNICORN, connections))
+            front = by_key.get((page, Server.NGINX, connections))
+            first = cold or warm
+            cells = [
+                page,
+                "" if first.queries is None else str(first.queries),
+                _number(first.server_ms),
+                _number(cold and cold.requests_per_s, 0),
+                _number(cold and cold.p50_ms),
+                _number(cold and cold.p99_ms),
+                _number(warm and warm.requests_per_s, 0),
+                _number(warm and warm.p99_ms),
+                _number(warm and warm.fraction, 2),
+                _number(front and front.requests_per_s, 0),
+                _number(front and front.p99_ms),
+                _number(front and front.fraction, 2),
+            ]
+            lines.append("| " + " | ".join(cells) + " |")
+    return lines[1:]
 
 
 def _separator(header: str) -> str:

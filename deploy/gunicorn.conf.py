@@ -16,19 +16,26 @@ import os
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 
 # Two processes suit a small server with one or two cores. Each process keeps
-# its own database connections; the cache (the database's, or Redis) is shared.
+# its own database connection; the cache (Redis, or the database's) is shared.
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 
-# Threads let a process serve another request while one waits on the database
-# or the mail server; pages render in a few milliseconds, so a few are enough.
-worker_class = "gthread"
-threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+# Sync workers, chosen by measurement (docs/deployment.md, make bench-workers):
+# pages cost CPU, not waiting, and a sync worker takes a connection only when
+# it is free, so the kernel spreads requests over the workers. gthread with
+# keep-alive let one worker hold most connections while the other idled, and
+# cost more CPU per request. nginx buffers slow clients, as sync workers need.
+worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "sync")
+# Only for gthread; gunicorn turns sync into gthread when this is above 1.
+threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 
 # nginx holds slow clients; a request the application has not answered in
 # this time is stuck, and its worker is restarted.
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30
-keepalive = 5
+# Only for gthread (sync closes each connection): longer than the upstream
+# keepalive_timeout in deploy/nginx.conf, so nginx never sends a request on a
+# connection gunicorn is closing.
+keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "5"))
 
 # Restart each process now and then, so a slow leak never grows.
 max_requests = 2000
