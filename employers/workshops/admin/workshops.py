@@ -96,6 +96,7 @@ EXPORT_FIELDS = [
     "attended_at",
     "answers",
     "future_events_consent",
+    "reference",
     "accommodation_needs",
 ]
 
@@ -250,7 +251,8 @@ class RegistrationViewSet(ModelViewSet):
         "accommodation_needs",
     ]
     filterset_class = RegistrationFilterSet
-    search_fields = ["name", "email", "organization"]
+    # The reference too, as staff read it off a pass (without its hyphen).
+    search_fields = ["name", "email", "organization", "reference"]
     list_export = EXPORT_FIELDS
     export_filename = "workshop-registrations"
     inspect_view_fields_exclude = ["token_nonce"]
@@ -513,6 +515,9 @@ def check_in(request, workshop_id: int):
         registrations = registrations.filter(
             Q(name__icontains=query) | Q(organization__icontains=query)
         )
+    if reference_form.errors:
+        # Back in the field to type it again, the error read out with it.
+        reference_form.fields["reference"].widget.attrs["autofocus"] = True
     counts = with_status_counts(WorkshopPage.objects.filter(pk=workshop.pk)).values(
         "confirmed", "waitlisted", "offered", "cancelled", "attended", "seats_taken"
     )[0]

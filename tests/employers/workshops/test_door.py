@@ -318,3 +318,13 @@ def test_check_in_by_reference_takes_a_fixed_number_of_queries(
     RegistrationFactory.create_batch(25, workshop=workshop)
     with django_assert_max_num_queries(len(page.captured_queries)):
         client.get(check_in_url(workshop))
+
+
+def test_registrations_list_finds_someone_by_reference(client, staff, workshop):
+    maria = RegistrationFactory(workshop=workshop, name="Maria Santos")
+    RegistrationFactory(workshop=workshop, name="Dev Patel")
+    client.force_login(staff)
+    listing = client.get(
+        reverse("workshop_registrations:index") + f"?q={maria.reference}"
+    )
+    assert "Maria Santos" in listing.text and "Dev Patel" not in listing.text
