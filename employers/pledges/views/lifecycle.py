@@ -29,6 +29,9 @@ SIGN_LIMIT_PER_IP = 10
 SIGN_LIMIT_PER_EMAIL = 3
 LINK_LIMIT_PER_IP = 10
 LINK_LIMIT_PER_EMAIL = 3
+# Each logo kept for a form with an error is a file for a day: a few an hour
+# per network for people fixing their form, never a flood filling the disk.
+KEPT_LOGOS_PER_IP = 20
 DUPLICATE_SALT = "pledges.pledge.duplicate"
 # Renewal is offered this many days before expiry (and any time after).
 RENEWAL_WINDOW_DAYS = 60
@@ -99,11 +102,20 @@ def _behind_token(view):
     return wrapped
 
 
+def _keep_logo(request: HttpRequest, form: PledgeForm | PledgeDetailsForm) -> None:
+    """Keep the form's checked logo for the next post, within the network's limit."""
+    if form.checked_logo and hit(
+        "pledge-logo-kept", client_ip(request), limit=KEPT_LOGOS_PER_IP, window=HOUR
+    ):
+        return  # the visitor chooses the file again, as browsers require
+    form.keep_logo()
+
+
 def _sign_again(
     page: PledgePage, request: HttpRequest, form: PledgeForm, status: int, **context
 ) -> TemplateResponse:
     """Show the filled-in form again, with its checked logo kept."""
-    form.keep_logo()
+    _keep_logo(request, form)
     return _render(
         page, request, "pledges/pledge_page.html", {"form": form, **context}, status
     )
@@ -307,7 +319,7 @@ def manage(page: PledgePage, request: HttpRequest, token: str) -> HttpResponse:
             return _after(page, token, action)
         # The form posted is shown with its errors; the others from the database.
         if action == "details":
-            forms["details"].keep_logo()
+            _keep_logo(request, forms["details"])
         context = {"forms": forms, "failed": action, "pledge": pledge}
         context["can_renew"] = _can_renew(pledge)
         return _render(page, request, "pledges/manage.html", context, status=400)

@@ -27,6 +27,7 @@ from employers.pledges.logos import clean_logo, delete_old_kept_logos, keep_logo
 from employers.pledges.mail import send_capped
 from employers.pledges.models import Pledge
 from employers.pledges.services.lifecycle import issue_manage_link
+from employers.pledges.views import lifecycle as lifecycle_views
 from tests.employers.pledges.test_pledge_languages import plain
 from tests.employers.pledges.test_pledge_signing import image_upload, sign_data
 from tests.employers.translations import publish_in_french
@@ -140,6 +141,20 @@ def test_a_kept_file_that_is_no_longer_an_image_is_ignored(
     client.post("/pledge/", sign_data(commitments, logo_kept=kept.token))
 
     assert not Pledge.objects.get().logo
+
+
+def test_one_network_keeps_only_a_few_logos_an_hour(
+    client, pledge_page, commitments, monkeypatch
+):
+    monkeypatch.setattr(lifecycle_views, "KEPT_LOGOS_PER_IP", 1)
+    pages = []
+    for _ in range(2):
+        data = sign_data(commitments, listing_consent=None)
+        data["logo"] = image_upload()
+        pages.append(text(client.post("/pledge/", data)))
+
+    assert "Logo kept: logo.png" in pages[0]
+    assert "Logo kept" not in pages[1]
 
 
 def test_the_daily_tasks_delete_kept_logos_older_than_a_day():
