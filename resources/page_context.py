@@ -99,7 +99,7 @@ def _featured(index, featured) -> list:
     return _readable(index, [link.guide_id for link in featured.all()])
 
 
-def _readable(page, guide_ids: list[int]) -> list:
+def _readable(page, guide_ids: list[int], found=None) -> list:
     """The live guides outside private sections among ``guide_ids``, in order,
     in the language of ``page`` where translated, each once.
 
@@ -111,9 +111,8 @@ def _readable(page, guide_ids: list[int]) -> list:
 
     if not guide_ids:
         return []
-    found = (
-        GuidePage.objects.live().public().defer_streamfields().select_related("locale")
-    )
+    if found is None:
+        found = _published(GuidePage)
     by_pk = {guide.pk: guide for guide in found.filter(pk__in=guide_ids)}
     chosen = [by_pk[pk] for pk in guide_ids if pk in by_pk]
     localized = in_language_of(page, chosen, found)
@@ -124,7 +123,9 @@ def guide_context(guide, request: HttpRequest) -> dict:
     """Related, previous and next guides, contents, and calls to action."""
 
     def read() -> dict:
-        related = _related(guide)
+        # One read of the view restrictions for the related and next guides.
+        published = _published(type(guide))
+        related = _related(guide, published)
         # A preview's unsaved topics and stages still win over what is read here.
         prefetch_related_objects([guide, *related], "topics", "stages")
         localize_topics(guide, [guide, *related])
@@ -132,7 +133,7 @@ def guide_context(guide, request: HttpRequest) -> dict:
         stage = stages[0] if stages else None
         previous_guide = next_guide = None
         if stage:
-            previous_guide, next_guide = _neighbours(guide, _published(guide), stage)
+            previous_guide, next_guide = _neighbours(guide, published, stage)
         return {
             "topics": guide.card_topics,
             "stages": stages,
@@ -152,33 +153,27 @@ def guide_context(guide, request: HttpRequest) -> dict:
     }
 
 
-def _published(guide):
-    # Cards and links to other guides show no body: skip reading it.
-    return (
-        type(guide)
-        .objects.live()
-        .public()
-        .defer_streamfields()
-        .select_related("locale")
-    )
+def _published(model):
+    """Live guides anyone may read (one query for the view restrictions), with
+    their locale; cards and links to other guides show no body: skip it."""
+    return model.objects.live().public().defer_streamfields().select_related("locale")
 
 
-def _related(guide) -> list:
+def _related(guide, published) -> list:
     """The guides staff chose, then guides sharing a topic, up to RELATED_GUIDES.
 
     Chosen guides in the guide's language where translated; the guides that
     fill the rest are in its language only.
     """
     chosen = [link.guide_id for link in guide.related_guides.all()]
-    related = _readable(guide, [pk for pk in chosen if pk != guide.pk])
+    related = _readable(guide, [pk for pk in chosen if pk != guide.pk], published)
     related = [g for g in related if g.pk != guide.pk][:RELATED_GUIDES]
     if len(related) < RELATED_GUIDES and guide.pk is not None:
         # Guides sharing a topic, by the topics as saved, matched by item
         # (a translation may link another language's rows): one query.
         shared = Topic.objects.filter(guides=guide.pk).values("translation_key")
         related += list(
-            _published(guide)
-            .filter(locale=guide.locale_id, topics__translation_key__in=shared)
+            published.filter(locale=guide.locale_id, topics__translation_key__in=shared)
             .exclude(pk__in=[guide.pk, *(g.pk for g in related)])
             .distinct()
             .order_by("-first_published_at")[: RELATED_GUIDES - len(related)]
