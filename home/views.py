@@ -1,9 +1,13 @@
 """Pages, search, robots.txt, the favicon and the brand colours stylesheet."""
 
+import datetime
 import re
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django.apps import apps
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
 from django.http import (
     Http404,
     HttpRequest,
@@ -12,6 +16,7 @@ from django.http import (
 )
 from django.template.response import TemplateResponse
 from django.templatetags.static import static
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_GET
 
@@ -46,6 +51,34 @@ def serve(request: HttpRequest, path: str = "") -> HttpResponse:
         return response
 
 
+class ResultKind(models.TextChoices):
+    """What a search result is, shown beside its title."""
+
+    GUIDE = "guide", _("Guide")
+    WORKSHOP = "workshop", _("Workshop")
+    PAGE = "page", _("Page")
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    page: Page
+    kind: ResultKind
+    # A workshop's start, so the reader sees whether it is still to come.
+    date: datetime.datetime | None = None
+
+
+def search_result(page: Page) -> SearchResult:
+    """Say what a (specific) page found by search is.
+
+    Models are looked up by name: home is shared by the apps that define them.
+    """
+    if isinstance(page, apps.get_model("resources", "GuidePage")):
+        return SearchResult(page, ResultKind.GUIDE)
+    if isinstance(page, apps.get_model("workshops", "WorkshopPage")):
+        return SearchResult(page, ResultKind.WORKSHOP, page.start)
+    return SearchResult(page, ResultKind.PAGE)
+
+
 @require_GET
 def search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
@@ -72,12 +105,14 @@ def search(request: HttpRequest) -> HttpResponse:
         except EmptyPage:
             return paginator.page(paginator.num_pages)
 
+    results = results_page() if query else None
     return TemplateResponse(
         request,
         "home/search_results.html",
         {
             "search_query": query,
-            "results": results_page() if query else None,
+            "results": results,
+            "result_items": [search_result(page) for page in results or []],
             "pagination_query": urlencode({"q": query}),
         },
     )

@@ -1,6 +1,11 @@
+import re
+
 import pytest
 
+from django.utils.timezone import localtime
+
 from home.factories import StandardPageFactory
+from tests.employers.translations import publish_in_french
 
 pytestmark = pytest.mark.django_db
 
@@ -96,3 +101,40 @@ def test_odd_search_input_gives_a_normal_page(client, home_page, params):
 
 def test_search_only_answers_get(client, home_page):
     assert client.post("/search/", {"q": "x"}).status_code == 405
+
+
+def _results(html: str) -> list[str]:
+    return html.split('<li class="search-result">')[1:]
+
+
+def test_search_results_say_whether_each_is_a_guide_or_a_page(
+    client, guides, guide_with_every_block
+):
+    html = client.get("/search/", {"q": "permits"}).text
+    results = {
+        ("Understanding work permits" in result, "Open work permits" in result): result
+        for result in _results(html)
+    }
+    guide = results[(True, False)]
+    page = results[(False, True)]
+    assert 'class="tag search-result__kind search-result__kind--guide"' in guide
+    assert re.search(r'search-result__kind--guide">\s*Guide\s*</dd>', guide)
+    assert "search-result__kind--page" in page
+    assert "<time" not in guide and "<time" not in page
+
+
+def test_a_workshop_result_says_so_with_its_date(client, workshop):
+    html = client.get("/search/", {"q": "inclusive hiring"}).text
+    (result,) = _results(html)
+    assert "search-result__kind--workshop" in result
+    assert "Workshop" in result
+    assert f'<time datetime="{localtime(workshop.start).isoformat()}">' in result
+    assert '<dt class="visually-hidden">Date</dt>' in result
+
+
+def test_french_results_name_their_kind_in_french(client, workshop):
+    publish_in_french(workshop, title="Embauche inclusive 101")
+    html = client.get("/fr-ca/search/", {"q": "embauche"}).text
+    (result,) = _results(html)
+    assert "Atelier" in result
+    assert '<dt class="visually-hidden">Type</dt>' in result

@@ -38,7 +38,7 @@ def test_a_reader_says_the_guide_helped(client, guide_with_every_block):
 
 def test_feedback_form_sits_at_the_end_of_every_guide(client, guide_with_every_block):
     html = client.get("/guides/work-permits/").text
-    assert 'action="/guides/work-permits/feedback/#feedback"' in html
+    assert 'action="/guides/work-permits/feedback/#feedback-errors"' in html
     assert 'name="csrfmiddlewaretoken"' in html
     assert "<legend>Was this guide helpful?</legend>" in html
     assert 'class="form-honeypot" aria-hidden="true"' in html
