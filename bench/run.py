@@ -267,6 +267,9 @@ def _load_cached(wrk: str, nginx: str | None, pages: list[Page]) -> list[Row]:
             front = servers.enter_context(
                 stack.nginx_proxy(nginx, base, micro_cache=True)
             ).base
+            # Fill the micro-cache: later expiries refresh in the background
+            # (proxy_cache_background_update), but the first miss waits.
+            stack.warm(front, [page.url for page in pages], 1)
             files = {
                 f"{number}.html": stack.fetch(base + page.url)[0]
                 for number, page in enumerate(pages)
