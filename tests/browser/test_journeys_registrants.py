@@ -90,6 +90,7 @@ def test_cancelling_asks_are_you_sure_and_no_keeps_the_seat(
     assert outlook.get_attribute("href").startswith(
         "https://outlook.live.com/calendar/0/action/compose?"
     )
+    assert axe_violations(tab) == ""
     _fits(tab)
     _shot(tab, "01-workshop-page-add-to-calendar")
 
@@ -97,6 +98,7 @@ def test_cancelling_asks_are_you_sure_and_no_keeps_the_seat(
     assert tab.get_by_role("link", name="Add to Google Calendar").is_visible()
     assert tab.get_by_role("link", name="Add to Outlook").is_visible()
     assert "frees your seat" in tab.locator(".workshop-cancel").inner_text()
+    assert axe_violations(tab) == ""
     _fits(tab)
     _shot(tab, "02-registered-personal-page")
 
@@ -119,6 +121,7 @@ def test_cancelling_asks_are_you_sure_and_no_keeps_the_seat(
         tab.get_by_role("button", name="Yes, cancel my registration").click()
     assert "Your registration is cancelled" in tab.get_by_role("status").inner_text()
     assert Registration.objects.get().status == Registration.Status.CANCELLED
+    assert axe_violations(tab) == ""
     _fits(tab)
     _shot(tab, "04-cancelled")
 
@@ -189,13 +192,16 @@ def test_a_double_tap_on_register_shows_the_confirmation(live_server, workshop, 
     _shot(tab, "05-double-tap-confirmation")
 
 
-def test_a_bad_filter_is_ignored_with_a_note(live_server, workshop, phone):
+def test_a_bad_filter_is_ignored_with_a_note(
+    live_server, workshop, phone, axe_violations
+):
     tab = phone
     response = tab.goto(live_server.url + "/workshops/?month=2026-13")
     assert response.status == 200
     note = tab.get_by_role("status")
     assert "We could not use the month you asked for" in note.inner_text()
     assert tab.get_by_role("link", name="Inclusive hiring 101").is_visible()
+    assert axe_violations(tab) == ""
     _fits(tab)
     _shot(tab, "06-bad-month-note")
 
