@@ -440,12 +440,14 @@ def _open_data(page, request: HttpRequest, kind: open_data.Format) -> HttpRespon
     it is sent, and stored on the way. An ETag and Last-Modified let clients
     and nginx ask again for nothing (304).
     """
-    _form, chosen, names = _filters(request)
     base = request.build_absolute_uri(page.get_url(request))
+    # The address's own filters key the file, so a repeat needs no lookup
+    # of the filters' choices; the file is kept only if they were all valid.
+    requested = _requested_query(request)
     stored = open_data.Stored.find(
-        [kind, base, translation.get_language() or "", _query_string(chosen)],
+        [kind, base, translation.get_language() or "", requested],
         # A search has endless variants: each would be a file on disk.
-        keep="q" not in chosen,
+        keep="q" not in request.GET,
     )
     started = timezone.now()
 
@@ -454,9 +456,12 @@ def _open_data(page, request: HttpRequest, kind: open_data.Format) -> HttpRespon
         if copy is not None:
             response = FileResponse(copy, content_type=open_data.CONTENT_TYPES[kind])
         else:
+            _form, chosen, names = _filters(request)
             chunks = _open_data_chunks(page, base, kind, chosen, names)
+            if _query_string(chosen) == requested:
+                chunks = stored.keep(chunks)
             response = StreamingHttpResponse(
-                stored.keep(chunks), content_type=open_data.CONTENT_TYPES[kind]
+                chunks, content_type=open_data.CONTENT_TYPES[kind]
             )
         _download_headers(response, page, kind)
         # Ten seconds, as nginx's micro-cache; then a 304 costs next to nothing.
@@ -469,6 +474,17 @@ def _open_data(page, request: HttpRequest, kind: open_data.Format) -> HttpRespon
             (stored.modified() or started) if stored.etag else None
         ),
     )(respond)(request)
+
+
+def _requested_query(request: HttpRequest) -> str:
+    """The filters in the address, in ``_query_string``'s order and form."""
+    return _query_string(
+        {
+            name: request.GET[name]
+            for name in RegistryFilterForm.base_fields
+            if request.GET.get(name)
+        }
+    )
 
 
 def _open_data_chunks(

@@ -194,7 +194,7 @@ def test_unchanged_download_answers_304_to_its_etag_or_date(
     assert again.status_code == 304
     assert again.getvalue() == b""
     stored_copy = client.get(JSON_URL)
-    stored_copy.close()
+    stored_copy.getvalue()
     since = client.get(JSON_URL, HTTP_IF_MODIFIED_SINCE=stored_copy["Last-Modified"])
     assert since.status_code == 304
     # Another filter is another file: no 304 for the first one's ETag.
@@ -239,9 +239,9 @@ def test_download_is_whole_when_nothing_can_be_stored(
 
 
 def test_a_download_cut_short_leaves_no_file(client, listed_pledge, stored):
-    response = client.get(CSV_URL)
-    next(iter(response.streaming_content))
-    response.close()
+    chunks = iter(client.get(CSV_URL).streaming_content)
+    next(chunks)
+    chunks.close()  # the visitor went away
 
     assert not stored.exists() or not list(stored.iterdir())
     assert not isinstance(client.get(CSV_URL), FileResponse)
@@ -258,3 +258,16 @@ def test_without_the_page_cache_nothing_is_stored_or_tagged(
     assert not isinstance(response, FileResponse)
     assert not response.has_header("ETag")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_an_invalid_filter_is_ignored_and_never_stored(client, listed_pledge, stored):
+    for _attempt in range(2):
+        response = client.get(CSV_URL, {"sector": "nope", "level": "zzz"})
+        assert not isinstance(response, FileResponse)
+        assert b"Valley Berry Farms" in response.getvalue()
+    assert not stored.exists() or not list(stored.iterdir())
+    # Parameters the listing does not read change nothing: the same file.
+    client.get(CSV_URL, {"level": "active"}).getvalue()
+    repeat = client.get(CSV_URL, {"level": "active", "utm_source": "news"})
+    assert isinstance(repeat, FileResponse)
+    repeat.getvalue()
