@@ -1,11 +1,14 @@
 """The door pass (reference and QR code) and checking in by its reference."""
 
+import importlib
 import re
+from types import SimpleNamespace
 
 import pytest
 
 from django.contrib.auth.models import Group, Permission
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 
 from employers.workshops import door
@@ -328,3 +331,25 @@ def test_registrations_list_finds_someone_by_reference(client, staff, workshop):
         reverse("workshop_registrations:index") + f"?q={maria.reference}"
     )
     assert "Maria Santos" in listing.text and "Dev Patel" not in listing.text
+
+
+def test_the_migration_gives_existing_registrations_their_own_references(workshop):
+    migration = importlib.import_module(
+        "employers.workshops.migrations.0007_registration_reference"
+    )
+    other = WorkshopPageFactory(parent=workshop.get_parent())
+    registrations = [
+        *RegistrationFactory.create_batch(4, workshop=workshop),
+        *RegistrationFactory.create_batch(3, workshop=other),
+    ]
+    # Rows as they stood before the migration (the column's empty default
+    # cannot be written twice per event now that the constraint exists).
+    for number, registration in enumerate(registrations):
+        Registration.objects.filter(pk=registration.pk).update(reference=f"{number}")
+    state = MigrationExecutor(connection).loader.project_state(
+        ("workshops", "0007_registration_reference")
+    )
+    migration.give_references(state.apps, SimpleNamespace(connection=connection))
+    rows = list(Registration.objects.values_list("workshop_id", "reference"))
+    assert all(door.normalize_reference(reference) for _, reference in rows)
+    assert len(set(rows)) == 7
