@@ -1,9 +1,9 @@
 """The impact report's sections on employers engaged and on workshops.
 
 Every figure comes from an aggregate query; the number of queries is fixed
-whatever the number of pledges or registrations. Only the list of distinct
-organizations is merged in Python, to count each organization once across
-pledges and workshops. See docs/impact-report.md for the definitions.
+whatever the number of pledges or registrations, and Python only reads
+counts, never a row per pledge or registration. See docs/impact-report.md
+for the definitions.
 """
 
 from collections import Counter
@@ -11,8 +11,12 @@ from typing import NamedTuple
 
 from django.db.models import (
     Case,
+    CharField,
     Count,
-    Max,
+    Exists,
+    F,
+    Func,
+    OuterRef,
     Q,
     Sum,
     Value,
@@ -26,7 +30,6 @@ from django.utils.translation import ngettext
 
 from employers.pledges.impact import held_pledge, share
 from employers.pledges.models import Pledge
-from employers.pledges.models.pledges import normalized_key
 from employers.workshops.models import (
     Registration,
     WorkshopFeedback,
@@ -44,48 +47,107 @@ NOT_GIVEN = _("Not given")
 # Employers engaged ------------------------------------------------------------
 
 
-class Organization(NamedTuple):
-    sector: str
-    size: str
-    community: str
-    through_pledge: bool
+ATTRIBUTES = ("sector", "size", "community")
+
+
+class OrganizationKey(Func):
+    """``organization_key`` of a normalized name, computed by the database.
+
+    The SHA-256 hex digest of the UTF-8 text, as ``normalized_key`` makes it
+    in Python. SQLite runs Django's own ``SHA256`` function; PostgreSQL its
+    built-in ``sha256()``, where Django's ``SHA256`` would need pgcrypto.
+    """
+
+    function = "SHA256"
+    output_field = CharField()
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return self.as_sql(
+            compiler,
+            connection,
+            template="ENCODE(SHA256(CONVERT_TO(%(expressions)s, 'UTF8')), 'hex')",
+            **extra_context,
+        )
+
+
+class Engagement(NamedTuple):
+    """Organizations engaged, counted by each attribute, per way of engaging."""
+
+    # {"sector": Counter({"construction": 12, …}), "size": …, "community": …}
+    pledge: dict[str, Counter]
+    workshops: dict[str, Counter]
 
 
 def attended() -> Q:
     return Q(status=Status.CONFIRMED, attended_at__isnull=False)
 
 
-def engaged_organizations(period: Period) -> list[Organization]:
-    """Each organization engaged in the period, once; two queries.
+def _counted(groups) -> dict[str, Counter]:
+    """Per-attribute counts from rows of (sector, size, community, count)."""
+    counts = {attribute: Counter() for attribute in ATTRIBUTES}
+    for row in groups:
+        for attribute in ATTRIBUTES:
+            counts[attribute][row[attribute]] += row["count"]
+    return counts
+
+
+def engaged_organizations(period: Period) -> Engagement:
+    """Each organization engaged in the period counted once; two queries.
 
     The pledge wins over workshops. Among an organization's rows the latest
-    wins; for registrations, the latest that gave a sector. The database sorts
-    so that the row that wins comes last.
+    wins; for registrations, the latest that gave a sector. Each query keeps
+    the winning row of every organization (no better row of the same one
+    exists) and counts them by attribute in the database, so the work in
+    Python is per combination of attributes, not per organization.
     """
-    pledges = (
-        Pledge.objects.filter(held_pledge(period))
-        .values("normalized_name", "sector", "size_band", "community")
-        .annotate(latest=Max("approved_at"))
-        .order_by("latest")
-        .values_list("normalized_name", "sector", "size_band", "community")
+    held = Pledge.objects.filter(held_pledge(period)).exclude(normalized_name="")
+    newer_pledge = held.filter(normalized_name=OuterRef("normalized_name")).filter(
+        Q(approved_at__gt=OuterRef("approved_at"))
+        | Q(approved_at=OuterRef("approved_at"), pk__gt=OuterRef("pk"))
     )
-    gave_sector = Case(When(sector="", then=Value(0)), default=Value(1))
+    pledges = (
+        held.filter(~Exists(newer_pledge))
+        .values("sector", "community", size=F("size_band"))
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
     attendees = (
         Registration.objects.filter(attended(), period.within("attended_at"))
         .exclude(organization_key="")
-        .values("organization_key", "sector", "size")
-        .annotate(latest=Max("attended_at"))
-        .order_by(gave_sector, "latest")
-        .values_list("organization_key", "sector", "size")
+        .annotate(gave_sector=Case(When(sector="", then=Value(0)), default=Value(1)))
     )
-    found = {
-        key: Organization(sector, size, "", through_pledge=False)
-        for key, sector, size in attendees
-    }
-    for name, sector, size, community in pledges:
-        if key := normalized_key(name):
-            found[key] = Organization(sector, size, community, through_pledge=True)
-    return list(found.values())
+    better_attendee = attendees.filter(
+        organization_key=OuterRef("organization_key")
+    ).filter(
+        Q(gave_sector__gt=OuterRef("gave_sector"))
+        | Q(
+            gave_sector=OuterRef("gave_sector"),
+            attended_at__gt=OuterRef("attended_at"),
+        )
+        | Q(
+            gave_sector=OuterRef("gave_sector"),
+            attended_at=OuterRef("attended_at"),
+            pk__gt=OuterRef("pk"),
+        )
+    )
+    workshops_only = (
+        attendees.filter(~Exists(better_attendee))
+        .filter(
+            ~Exists(
+                held.annotate(key=OrganizationKey("normalized_name")).filter(
+                    key=OuterRef("organization_key")
+                )
+            )
+        )
+        .values("sector", "size")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    # Registrations do not ask for a community.
+    return Engagement(
+        pledge=_counted(pledges),
+        workshops=_counted({**row, "community": ""} for row in workshops_only),
+    )
 
 
 ENGAGED_COLUMNS = [
@@ -99,7 +161,7 @@ def _engagement_table(
     key: str,
     title,
     label,
-    organizations: list[Organization],
+    engagement: Engagement,
     attribute: str,
     choices: list[tuple[str, str]] | None = None,
     *,
@@ -111,10 +173,8 @@ def _engagement_table(
     values themselves, alphabetically. Other values (blank among them) count
     as "Not given".
     """
-    pledge = Counter(getattr(o, attribute) for o in organizations if o.through_pledge)
-    workshops = Counter(
-        getattr(o, attribute) for o in organizations if not o.through_pledge
-    )
+    pledge = engagement.pledge[attribute]
+    workshops = engagement.workshops[attribute]
     total = pledge + workshops
     if choices is None:
         choices = [(value, value) for value in sorted(total) if value]
@@ -155,7 +215,7 @@ def _engagement_table(
 
 
 def employers_section(period: Period) -> ImpactSection:
-    organizations = engaged_organizations(period)
+    engagement = engaged_organizations(period)
     return ImpactSection(
         key="employers",
         title=_("Employers engaged"),
@@ -173,7 +233,7 @@ def employers_section(period: Period) -> ImpactSection:
                 "employers-by-sector",
                 _("Employers engaged by sector"),
                 _("Sector (NAICS)"),
-                organizations,
+                engagement,
                 "sector",
                 Sector.choices,
             ),
@@ -181,7 +241,7 @@ def employers_section(period: Period) -> ImpactSection:
                 "employers-by-size",
                 _("Employers engaged by size"),
                 _("Size"),
-                organizations,
+                engagement,
                 "size",
                 SizeBand.choices,
                 by_count=False,
@@ -190,7 +250,7 @@ def employers_section(period: Period) -> ImpactSection:
                 "employers-by-community",
                 _("Employers engaged by community"),
                 _("Community"),
-                organizations,
+                engagement,
                 "community",
             ),
         ],

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.utils.text import Truncator
 from django.utils.translation import gettext
 
-from home.impact.tables import Table
+from home.impact.tables import Cell, Table
 
 WIDTH = 640
 ROW_HEIGHT = 48
@@ -47,9 +47,18 @@ def bar_chart(table: Table) -> BarChart | None:
     """The chart of ``table.chart`` for its first rows, or None if all are zero."""
     if not table.chart:
         return None
-    rendered = table.render()
+    # Charts are for staff copies, which hide nothing: read the cells straight
+    # from the first rows rather than render the whole table again.
+    label_column = table.columns[0]
     index = [column.key for column in table.columns].index(table.chart)
-    rows = [(row[0].text, row[index]) for row in rendered.rows[: table.chart_limit]]
+    column = table.columns[index]
+    rows = [
+        (
+            Cell(label_column, row.get(label_column.key)).text,
+            Cell(column, row.get(column.key)),
+        )
+        for row in table.rows[: table.chart_limit]
+    ]
     largest = max((cell.value or 0 for _label, cell in rows), default=0)
     if not largest:
         return None
@@ -71,10 +80,10 @@ def bar_chart(table: Table) -> BarChart | None:
                 value_y=top + 20 + BAR_HEIGHT - 4,
             )
         )
-    column_label = str(table.columns[index].label)
+    column_label = str(column.label)
     values = "; ".join(f"{label}: {cell.text}" for label, cell in rows)
     description = gettext("Bar chart. %(values)s.") % {"values": values}
-    if len(rendered.rows) > len(rows):
+    if len(table.rows) > len(rows):
         description += " " + gettext(
             "The chart shows the first %(count)s rows of the table."
         ) % {"count": len(rows)}
