@@ -211,3 +211,22 @@ def test_pages_block_first_paint_on_one_stylesheet_with_the_brand_colours(
     # An old address gets today's colours, kept only briefly.
     stale = client.get("/brand.css?v=1d4f918a3b12")
     assert stale["Cache-Control"] == "public, max-age=300"
+
+
+def test_home_hero_is_not_downloaded_on_phones_that_hide_it(client, home_page):
+    (image,) = _images(1, size=(1600, 1000))
+    home_page.hero_image = image
+    home_page.hero_image_alt = "Colleagues at work"
+    home_page.save_revision().publish()
+
+    html = client.get("/").text
+
+    hero = html[html.index('<div class="hero__media">') :]
+    hero = hero[: hero.index("</picture>")]
+    # The first matching source wins: phones get a one-pixel image.
+    assert re.search(
+        r'<source media="\(max-width: 40rem\)" srcset="data:image/gif', hero
+    )
+    assert re.search(r'type="image/avif"[^>]*srcset="[^"]* 560w, [^"]* 720w', hero)
+    assert re.search(r'<img src="[^"]*\.webp" srcset="[^"]* 560w, [^"]* 720w, ', hero)
+    assert 'alt="Colleagues at work" fetchpriority="high"' in hero
