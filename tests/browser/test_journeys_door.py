@@ -180,3 +180,24 @@ def test_scanning_a_pass_with_the_camera_checks_the_person_in(
     maria.refresh_from_db()
     assert maria.attended_at is not None
     context.close()
+
+
+def test_coordinator_exports_the_registrations_on_screen(
+    live_server, workshop, browser, coordinator, axe_violations
+):
+    RegistrationFactory(workshop=workshop, name="Maria Santos")
+    RegistrationFactory(workshop=workshop, name="Dev Patel")
+    context = browser.new_context(viewport=TABLET, accept_downloads=True)
+    tab = context.new_page()
+    _log_in(tab, live_server, coordinator)
+    tab.goto(f"{live_server.url}/admin/workshops/registrations/?workshop={workshop.pk}")
+    button = tab.get_by_role("link", name="Export 2 registrations as CSV")
+    assert button.is_visible()
+    _shot(tab, "tablet-820-registrations-export")
+    with tab.expect_download() as download:
+        button.click()
+    text = Path(download.value.path()).read_text()
+    assert "Maria Santos" in text and "Dev Patel" in text
+    report = axe_violations(tab)
+    context.close()
+    assert report == "", report
