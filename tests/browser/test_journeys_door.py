@@ -133,6 +133,18 @@ def test_coordinator_checks_in_by_typed_reference_on_a_tablet(
     error = tab.get_by_text("No registration for this workshop has this reference.")
     assert error.is_visible()
     _shot(tab, "tablet-820-unknown-reference")
+    assert axe_violations(tab) == ""
+
+    # A phone's camera app opens the address in the code: found, not yet in.
+    dev = RegistrationFactory(workshop=workshop, name="Dev Patel")
+    tab.goto(live_server.url + door.check_in_url(dev))
+    assert tab.get_by_text("Found: Dev Patel. Check them in below.").is_visible()
+    assert tab.locator(".check-in__person").count() == 1
+    _shot(tab, "tablet-820-found-by-qr-address")
+    with tab.expect_navigation():
+        tab.get_by_role("button", name="Check in: Dev Patel").click()
+    dev.refresh_from_db()
+    assert dev.attended_at is not None
     report = axe_violations(tab)
     context.close()
     assert report == "", report
