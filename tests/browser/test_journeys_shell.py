@@ -56,9 +56,9 @@ def phone(browser):
     assert outside == [], f"third-party requests: {outside}"
 
 
-def _shot(tab, name: str) -> None:
+def _shot(tab, name: str, *, full_page: bool = False) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
-    tab.screenshot(path=str(SHOTS / f"{name}.png"))
+    tab.screenshot(path=str(SHOTS / f"{name}.png"), full_page=full_page)
 
 
 def _in(model, language: str):
@@ -192,7 +192,7 @@ def test_no_public_page_scrolls_sideways(live_server, demo_site, phone, width):
             too_wide[name] = f"{url}: {scroll_width}px"
         if width == 390 and name == "en personal registration page":
             assert tab.get_by_text(LONG_EMAIL).is_visible()
-            _shot(tab, "registration-page")
+            _shot(tab, "registration-page", full_page=True)
     assert too_wide == {}
 
 

@@ -107,3 +107,19 @@ def test_the_interface_speaks_canadian_french_under_fr_ca(client, home_page):
     assert "Rechercher" in response.text
     english = client.get("/search/", {"q": "zebra"}).text
     assert "Skip to main content" in english
+
+
+def test_main_menu_is_a_disclosure_that_needs_no_script(client, home_page, navigation):
+    about = StandardPageFactory(parent=home_page, title="About us", slug="about")
+    navigation.main_menu_items = [MainMenuItem(link_page=about, sort_order=0)]
+    navigation.save()
+    html = client.get("/").text
+    menu = re.sub(r"\s+", " ", html.split('aria-label="Main"')[1].split("</nav>")[0])
+    # Closed on load (no ``open``); CSS shows the list on wide screens.
+    assert '<details class="main-nav__disclosure" data-main-nav>' in menu
+    assert "Menu</span> </summary>" in menu
+    assert menu.index("</summary>") < menu.index("About us")
+
+
+def test_no_menu_without_links(client, home_page, navigation):
+    assert "main-nav" not in client.get("/").text
