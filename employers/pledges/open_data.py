@@ -20,7 +20,7 @@ import os
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -90,9 +90,15 @@ class Labels:
     # A profile's absolute address is this with the pledge's slug in place.
     profile_prefix: str
     profile_suffix: str
+    # The site's time zone, looked up once: per value it costs more than the row.
+    zone: datetime.tzinfo = field(default_factory=timezone.get_current_timezone)
 
     def profile_url(self, slug: str) -> str:
         return f"{self.profile_prefix}{slug}{self.profile_suffix}"
+
+    def day(self, moment: datetime.datetime | None) -> str | None:
+        """The local day of ``moment``, as ``timezone.localdate`` gives it."""
+        return moment.astimezone(self.zone).date().isoformat() if moment else None
 
 
 @dataclass(frozen=True)
@@ -105,10 +111,6 @@ class Column:
     type: Promise
     example: str | Promise
     value: Callable[[dict[str, Any], Labels], Any]
-
-
-def _date(moment: datetime.datetime | None) -> str | None:
-    return timezone.localdate(moment).isoformat() if moment else None
 
 
 COLUMNS = [
@@ -205,7 +207,7 @@ COLUMNS = [
         _("The day the pledge was approved and first listed."),
         DATE,
         "2026-03-14",
-        lambda pledge, labels: _date(pledge["approved_at"]),
+        lambda pledge, labels: labels.day(pledge["approved_at"]),
     ),
     Column(
         "last_renewed",
@@ -213,7 +215,7 @@ COLUMNS = [
         _("The day the organization last renewed its pledge."),
         DATE,
         "2027-03-02",
-        lambda pledge, labels: _date(pledge["renewed_at"]),
+        lambda pledge, labels: labels.day(pledge["renewed_at"]),
     ),
     Column(
         "expires",
@@ -221,7 +223,7 @@ COLUMNS = [
         _("The day the pledge ends unless the organization renews it."),
         DATE,
         "2028-03-02",
-        lambda pledge, labels: _date(pledge["expires_at"]),
+        lambda pledge, labels: labels.day(pledge["expires_at"]),
     ),
     Column(
         "profile_url",
@@ -283,7 +285,8 @@ def csv_chunks(records: Iterable[dict[str, Any]]) -> Iterator[bytes]:
     writer = csv.writer(lines)
     writer.writerow(COLUMN_NAMES)
     for number, record in enumerate(records, start=1):
-        writer.writerow(_csv_cell(record[name]) for name in COLUMN_NAMES)
+        # Rows hold the columns in order (``row``).
+        writer.writerow([_csv_cell(value) for value in record.values()])
         if number % ROWS_PER_CHUNK == 0:
             yield "".join(lines).encode()
             lines.clear()

