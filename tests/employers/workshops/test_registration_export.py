@@ -45,8 +45,9 @@ def registrations(workshop):
 
 
 def export_link(html: str) -> str:
+    # The link, then its text (after Wagtail's icon) before it closes.
     match = re.search(
-        r'<a[^>]*href="([^"]*export=csv[^"]*)"[^>]*>\s*(<svg.*?</svg>)?\s*Export',
+        r'<a[^>]*href="([^"]*export=csv[^"]*)"[^>]*>(?:(?!</a>).)*?Export',
         html,
         re.S,
     )
