@@ -7,7 +7,8 @@ English and French registries through the test client, reading every byte as
 a client would, with the page cache on (as in production):
 
 - cold: the first download after a content change (nothing cached);
-- repeated: the median of the next downloads (what every later client pays);
+- repeated: the median of the next downloads (what every later client pays),
+  and of a revalidation (``If-None-Match``, answered 304);
 - memory: the peak of Python allocations during a cold download (tracemalloc),
   and how much the process's resident memory grew over all of them.
 
@@ -156,10 +157,17 @@ def measure() -> None:
         cache.clear()  # a new content version: nothing stored is current
         cold = _download(client, url)
         repeats = [_download(client, url) for _n in range(REPEATS)]
-        results[name] = (cold, repeats)
+        etag = client.get(url).headers["ETag"]
+        revalidations = []
+        for _n in range(REPEATS):
+            started = time.perf_counter()
+            response = client.get(url, HTTP_IF_NONE_MATCH=etag)
+            revalidations.append(time.perf_counter() - started)
+            assert response.status_code == 304, response.status_code
+        results[name] = (cold, repeats, statistics.median(revalidations))
     growth = _rss_mb() - rss_before
     for name, url in URLS.items():
-        (cold, size, cold_queries), repeats = results[name]
+        (cold, size, cold_queries), repeats, revalidated = results[name]
         repeated = statistics.median(seconds for seconds, _s, _q in repeats)
         # Cold again, traced apart: tracemalloc slows every allocation down.
         cache.clear()
@@ -170,7 +178,8 @@ def measure() -> None:
         print(
             f"  {name:14} {size / 1e6:5.1f} MB  cold {cold * 1000:6.0f} ms "
             f"({cold_queries} queries, peak {peak / 1e6:5.1f} MB allocated)  "
-            f"repeated {repeated * 1000:6.1f} ms ({repeats[-1][2]} queries)"
+            f"repeated {repeated * 1000:6.1f} ms ({repeats[-1][2]} queries), "
+            f"304 {revalidated * 1000:5.1f} ms"
         )
     print(f"  worker memory growth over all downloads: {growth:.0f} MB")
 

@@ -69,6 +69,8 @@ FIELDS = (
 # Rows written per chunk sent: few enough to keep memory flat, enough that
 # sending is not one write per row.
 ROWS_PER_CHUNK = 500
+# One encoder for every row: json.dumps() with options builds one per call.
+JSON_ENCODER = json.JSONEncoder(ensure_ascii=False)
 # Excel reads a CSV as UTF-8 ("Café", not "CafÃ©") only when it starts with this.
 BYTE_ORDER_MARK = "\ufeff"
 
@@ -323,7 +325,7 @@ def json_chunks(
 
 
 def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    return JSON_ENCODER.encode(value)
 
 
 # Stored files -------------------------------------------------------------
