@@ -114,7 +114,7 @@ FIXED = {
             "Hello {contact_name},\n\n"
             "As you asked, the pledge for {organization} is withdrawn. It has "
             "left the public registry, and the pledge badge on your website now "
-            "reads \u201cno longer listed\u201d: you may remove it.\n\n"
+            "reads “no longer listed”: you may remove it.\n\n"
             "You can sign the pledge again at any time:\n{link}\n\n"
             "If you did not withdraw the pledge, reply to this email.\n\n"
             "{site_name}"

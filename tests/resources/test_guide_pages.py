@@ -129,7 +129,7 @@ def test_guide_renders_every_block(client, guide_with_every_block):
     for fragment in [
         "Legal note",
         "Human rights",
-        '<input type="checkbox">',
+        '<input type="checkbox" data-checklist-item=',
         "Name the real skills",
         "(TXT, 25\xa0bytes)",
         '<ol class="steps__list">',
