@@ -96,7 +96,8 @@ def test_feedback_errors_are_accessible(
     page.wait_for_timeout(2100)
     with page.expect_navigation():
         page.get_by_role("button", name="Send").click()
-    assert page.get_by_text("Choose yes or no.").is_visible()
+    assert page.locator(".field-error", has_text="Choose yes or no.").is_visible()
+    assert page.get_by_role("link", name="Was this guide helpful?").is_visible()
     report = axe_violations(page)
     assert report == "", report
 
