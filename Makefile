@@ -62,11 +62,13 @@ BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/welcoming_bench
 bench: install ## Benchmark pages through gunicorn, nginx and Redis, then open data and the impact report (REBUILD=1 rebuilds the data)
 	$(BIN)/python -m bench.run $(if $(REBUILD),--rebuild)
 	@# Each builds its own throwaway database next to the benchmark's.
-	@if [ -f bench/open_data.py ]; then DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/open_data.py; fi
-	@if [ -f bench/impact_report.py ]; then DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/impact_report.py; fi
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/open_data.py
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/impact_report.py
+
 .PHONY: bench-workers
 bench-workers: install ## Compare gunicorn worker configs, alone and behind nginx
 	$(BIN)/python -m bench.workers
+
 .PHONY: bench-report
 bench-report: install ## Time the impact report on PostgreSQL (DATABASE_URL)
 	$(BIN)/python bench/impact_report.py
