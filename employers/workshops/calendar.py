@@ -129,7 +129,7 @@ def _utc(moment: datetime.datetime) -> datetime.datetime:
 def add_to_calendar_links(
     workshop, *, url: str, online_link: str = "", localized=None, venue=None
 ) -> dict[str, str]:
-    """"Add to Google Calendar" and "Add to Outlook" addresses for one workshop.
+    """The "Add to Google Calendar" and "Add to Outlook" addresses of one workshop.
 
     Plain links to the services' documented event templates, with the same
     title, times (in UTC), description and place as the ``.ics``

@@ -253,9 +253,7 @@ def test_a_double_tap_on_register_shows_the_confirmation(client, workshop, sent_
     assert len(sent_mail()) == 1
 
 
-def test_someone_else_sending_the_same_form_learns_nothing(
-    client, workshop, sent_mail
-):
+def test_someone_else_sending_the_same_form_learns_nothing(client, workshop, sent_mail):
     client.cookies["csrftoken"] = "a" * 32
     sent = form()
     first = client.post(REGISTER, sent)
