@@ -84,7 +84,10 @@ def test_a_francophone_employer_reads_registers_cancels_and_signs_the_pledge(
     # Cancel from the personal page, in French: the seat comes back.
     page.goto(live_server.url + link_in(confirmation, "registration"))
     with page.expect_navigation():
-        page.get_by_role("button", name="Annuler mon inscription").click()
+        page.get_by_role("button", name="Annuler mon inscription", exact=True).click()
+    assert "Voulez-vous vraiment" in page.locator("h1").inner_text()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Oui, annuler mon inscription").click()
     assert "annulée" in page.get_by_role("status").inner_text()
     assert seats_left(page, live_server.url + WORKSHOP_EN) == english_before
 

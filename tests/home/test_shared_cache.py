@@ -146,7 +146,11 @@ def test_pages_and_forms_work_while_redis_is_down(
     for address in PUBLIC_PAGES:
         response = Client().get(address)
         assert response.status_code == 200, address
-        assert response["X-Cache"] == "miss", address
+        if response.streaming:
+            # Open data is stored as files, not in the shared cache: whole.
+            assert "Valley Berry Farms" in response.getvalue().decode(), address
+        else:
+            assert response["X-Cache"] == "miss", address
     assert "Understanding work permits" in Client().get("/guides/work-permits/").text
     assert "Valley Berry Farms" in Client().get("/pledge/registry/").text
     # Wagtail's own cache reads went through the same fail-safe backend.
