@@ -9,6 +9,7 @@ from django.core import mail
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
+from django.utils import translation
 
 from wagtail.models import Page, Site
 
@@ -47,6 +48,19 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the site's default language, whatever ran before.
+
+    A request answered in French leaves French active in the thread (the
+    locale middleware does not undo it), and code that writes in the active
+    language would then depend on the order tests run in.
+    """
+    translation.activate(django_settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)
