@@ -14,7 +14,10 @@
    - with it, straight to gunicorn ("gunicorn") and through nginx running
      deploy/nginx.conf with its micro-cache ("nginx"), the production stack;
    - the ceilings, loaded in the same turn as each page: the page's own HTML
-     from disk through nginx, and a static CSS file through the same gunicorn.
+     from disk through nginx, and a static CSS file through the same gunicorn;
+   - the registry's open data (CSV and JSON, 10,000 pledges) as a client who
+     comes back gets it, on one connection: the whole file again, and a
+     revalidation with its ETag (304), from gunicorn and through nginx.
 5. Writes var/bench/results.csv and results.md, keeping the run before as
    previous.csv and previous.md, and prints the tables with the change.
 
@@ -48,6 +51,10 @@ SEARCH = "/search/?q=hiring+newcomers+international+credentials"
 RESULTS = environment.OUT / "results"
 PREVIOUS = environment.OUT / "previous"
 STATIC = "static CSS"
+OPEN_DATA = {
+    "registry.csv": "/pledge/registry/registry.csv",
+    "registry.json": "/pledge/registry/registry.json",
+}
 
 
 class Server:
@@ -87,6 +94,26 @@ class Row:
     fraction: float | None = None
 
 
+class Answer:
+    """What a repeated open data download got back."""
+
+    FILE = "whole file"  # a plain GET
+    NOT_MODIFIED = "304"  # a GET with the ETag the client already holds
+
+
+@dataclass
+class Download:
+    """One open data file fetched again and again on one connection."""
+
+    file: str
+    server: str
+    answer: str
+    megabytes: float
+    requests_per_s: float
+    p50_ms: float
+    p99_ms: float
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Benchmark the public pages.")
     parser.add_argument("--rebuild", action="store_true", help="Rebuild the data.")
@@ -121,11 +148,12 @@ def main(argv: list[str] | None = None) -> None:
     connections.close_all()
 
     try:
-        rows = _load_uncached(wrk, pages) + _load_cached(wrk, nginx, pages)
+        uncached = _load_uncached(wrk, pages)
+        cached, downloads = _load_cached(wrk, nginx, pages)
     finally:
         shutil.rmtree(static_root, ignore_errors=True)
         environment.forget_redis_keys()
-    _write(rows)
+    _write(uncached + cached, downloads)
 
 
 # The pages ------------------------------------------------------------------
@@ -248,8 +276,11 @@ def _load_uncached(wrk: str, pages: list[Page]) -> list[Row]:
     return rows
 
 
-def _load_cached(wrk: str, nginx: str | None, pages: list[Page]) -> list[Row]:
-    """The page cache on: gunicorn alone, the nginx stack, and the ceilings.
+def _load_cached(
+    wrk: str, nginx: str | None, pages: list[Page]
+) -> tuple[list[Row], list[Download]]:
+    """The page cache on: gunicorn alone, the nginx stack, and the ceilings;
+    then the open data downloads through both.
 
     For each page and number of connections, gunicorn, nginx in front of it
     and nginx serving the same HTML from disk are loaded one after the other,
@@ -291,8 +322,43 @@ def _load_cached(wrk: str, nginx: str | None, pages: list[Page]) -> list[Row]:
                 rows.append(_row(page, Server.NGINX, connections, load))
                 load = stack.wrk(wrk, f"{disk}/{number}.html", connections, SECONDS)
                 rows.append(_row(page, Server.DISK, connections, load))
+        fronts = {Server.GUNICORN: base, **({Server.NGINX: front} if front else {})}
+        downloads = _load_open_data(wrk, fronts)
     _fractions(rows)
-    return rows
+    return rows, downloads
+
+
+def _load_open_data(wrk: str, servers: dict[str, str]) -> list[Download]:
+    """Each open data file as a returning client gets it, one request at a time.
+
+    The first fetch stores the file (gunicorn keeps it on disk, nginx in its
+    micro-cache); then the whole file again and again, and a revalidation
+    with its ETag, so the latencies are what a repeat costs.
+    """
+    print("Open data, one connection…")
+    downloads = []
+    for name, path in OPEN_DATA.items():
+        for server, base in servers.items():
+            body, headers = stack.fetch(base + path)
+            etag = {"If-None-Match": headers["ETag"]}
+            for answer, sent in ((Answer.FILE, None), (Answer.NOT_MODIFIED, etag)):
+                load = stack.wrk(wrk, base + path, 1, SECONDS, headers=sent)
+                download = Download(
+                    file=name,
+                    server=server,
+                    answer=answer,
+                    megabytes=round(len(body) / 1e6, 1),
+                    requests_per_s=load.requests_per_s,
+                    p50_ms=load.p50_ms,
+                    p99_ms=load.p99_ms,
+                )
+                downloads.append(download)
+                print(
+                    f"  {name:<14} {server:<9} {answer:<10}"
+                    f" p50 {load.p50_ms:7.2f} ms  p99 {load.p99_ms:7.2f} ms"
+                    + (f"  {load.errors} errors" if load.errors else "")
+                )
+    return downloads
 
 
 def _fractions(rows: list[Row]) -> None:
@@ -334,7 +400,7 @@ def _number(value: float | None, digits: int = 1) -> str:
     return "" if value is None else f"{value:.{digits}f}"
 
 
-def _write(rows: list[Row]) -> None:
+def _write(rows: list[Row], downloads: list[Download]) -> None:
     csv_path, md_path = RESULTS.with_suffix(".csv"), RESULTS.with_suffix(".md")
     previous = _read(csv_path)
     if csv_path.exists():
@@ -358,6 +424,7 @@ def _write(rows: list[Row]) -> None:
         "",
         *_summary(rows),
         "",
+        *_open_data_table(downloads),
         "## Every load",
         "",
         "Uncached: gunicorn, page cache off. gunicorn: page cache on, × static"
@@ -430,6 +497,26 @@ def _summary(rows: list[Row]) -> list[str]:
             ]
             lines.append("| " + " | ".join(cells) + " |")
     return lines[1:]
+
+
+def _open_data_table(downloads: list[Download]) -> list[str]:
+    """The open data downloads: what a repeat and a revalidation cost."""
+    if not downloads:
+        return []
+    header = "| File | Size MB | Server | Answer | p50 ms | p99 ms | Req/s |"
+    lines = ["## Open data, one connection", "", header, _separator(header)]
+    for d in downloads:
+        cells = [
+            d.file,
+            f"{d.megabytes:.1f}",
+            d.server,
+            d.answer,
+            f"{d.p50_ms:.1f}",
+            f"{d.p99_ms:.1f}",
+            f"{d.requests_per_s:.0f}",
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    return [*lines, ""]
 
 
 def _separator(header: str) -> str:

@@ -98,13 +98,23 @@ def fetch(url: str) -> tuple[bytes, dict[str, str]]:
         return response.read(), dict(response.headers)
 
 
-def wrk(command: str, url: str, connections: int, seconds: int) -> Load:
-    """Load ``url`` for ``seconds`` with ``connections`` open connections.
+def wrk(
+    command: str,
+    url: str,
+    connections: int,
+    seconds: int,
+    headers: dict[str, str] | None = None,
+) -> Load:
+    """Load ``url`` for ``seconds`` with ``connections`` open connections,
+    each request carrying ``headers``.
 
     Two wrk threads: the machine's cores are shared with the servers.
     """
     arguments = [command, f"-t{min(connections, 2)}", f"-c{connections}"]
-    arguments += [f"-d{seconds}s", "--latency", "--timeout", "10s", url]
+    arguments += [f"-d{seconds}s", "--latency", "--timeout", "10s"]
+    for name, value in (headers or {}).items():
+        arguments += ["-H", f"{name}: {value}"]
+    arguments.append(url)
     output = subprocess.run(
         arguments, capture_output=True, text=True, check=True
     ).stdout
