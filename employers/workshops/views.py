@@ -261,7 +261,7 @@ def workshop_context(workshop: WorkshopPage, request: HttpRequest) -> dict:
     venue = service.venue_of(event, workshop)
     return {
         "event": event,
-        "workshop_topics": list(workshop.topics.all()),
+        "workshop_topics": in_language_of(workshop, workshop.topics.all()),
         "facilitators": in_language_of(workshop, _facilitators(workshop)),
         "venue": venue,
         "availability": service.availability(event),

@@ -265,3 +265,20 @@ def test_the_french_page_writes_french_times(client, french_workshop):
     assert "10\xa0h</time>" in page
     assert "12\xa0h</time>" in page
     assert "a.m." not in page
+
+
+def test_the_french_page_and_its_forms_name_topics_in_french(
+    client, workshop, french_workshop
+):
+    """The page links the event's (English) topics; French readers see theirs."""
+    topic = workshop.topics.get()
+    french_topic = topic.copy_for_translation(french_workshop.locale)
+    french_topic.name, french_topic.slug = "Recrutement", "recrutement"
+    french_topic.save()
+
+    for route in ("", "register/"):
+        page = client.get(french_workshop.url + route).text
+        assert '?topic=recrutement">Recrutement</a>' in page, route
+        assert ">Recruiting<" not in page, route
+    english = client.get(workshop.url).text
+    assert '?topic=recruiting">Recruiting</a>' in english
