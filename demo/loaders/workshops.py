@@ -228,6 +228,19 @@ def _registrations(
         )
         rows.append(row)
     Registration.objects.bulk_create(rows)
+    # Spread over the days before (created_at is set on insert): all of them
+    # "now" would look like a burst, and the first visitor's registration
+    # would alert the coordinators. The order, hence the waitlist's, stays.
+    latest = min(now, page.start) - datetime.timedelta(hours=1)
+    for n, row in enumerate(rows):
+        row.created_at = row.consented_at = latest - datetime.timedelta(
+            hours=7 * (len(rows) - n)
+        )
+        if row.confirmed_at:
+            row.confirmed_at = row.created_at
+    Registration.objects.bulk_update(
+        rows, ["created_at", "consented_at", "confirmed_at"]
+    )
     if past:
         feedback = content["feedback"]
         attended = Registration.objects.filter(workshop=page, attended_at__isnull=False)
