@@ -6,10 +6,8 @@ from django import forms
 from django.contrib import messages
 from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
-from django.db import models
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils import formats, timezone
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -35,6 +33,7 @@ from employers.pledges.services.lifecycle import (
     reject_pledge,
 )
 from employers.pledges.views.admin_logos import logo_preview_url
+from home.admin.inspect import LocalInspectMixin
 from home.admin.panels import RestrictedPanel
 from home.exports import SafeSpreadsheetExportMixin
 
@@ -165,19 +164,8 @@ class PledgeIndexView(SafeSpreadsheetExportMixin, IndexView):
         return super().to_row_dict(item)
 
 
-class PledgeInspectView(InspectView):
+class PledgeInspectView(LocalInspectMixin, InspectView):
     template_name = "pledges/admin/pledge_inspect.html"
-
-    def get_field_display_value(self, field_name, field):
-        """Times in the admin's time zone, as the list shows them, not in UTC.
-
-        Wagtail's inspect template localizes the format of a datetime but
-        not its time zone.
-        """
-        value = super().get_field_display_value(field_name, field)
-        if isinstance(field, models.DateTimeField) and value:
-            return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
-        return value
 
     def get_fields(self):
         fields = list(PUBLIC_FIELDS)

@@ -48,6 +48,7 @@ from employers.workshops.models import (
 from employers.workshops.services import registration as service
 from employers.workshops.services.bursts import recent_bursts
 from home.admin.feedback import FeedbackAnswer, FeedbackSection
+from home.admin.inspect import LocalInspectMixin
 from home.admin.panels import RestrictedPanel
 from home.choices import Sector, SizeBand
 from home.exports import SafeSpreadsheetExportMixin
@@ -179,7 +180,7 @@ class RegistrationIndexView(SafeSpreadsheetExportMixin, IndexView):
         return buttons
 
 
-class RegistrationInspectView(InspectView):
+class RegistrationInspectView(LocalInspectMixin, InspectView):
     def get_fields(self):
         fields = super().get_fields()
         if not can_see_accommodations(self.request.user):
@@ -278,7 +279,7 @@ class FeedbackFilterSet(WagtailFilterSet):
         )
 
 
-class FeedbackInspectView(InspectView):
+class FeedbackInspectView(LocalInspectMixin, InspectView):
     def get_fields(self):
         # The registration field names the person: only for staff who may
         # see registrations.

@@ -21,6 +21,8 @@ from django.core.files.storage import storages
 from django.core.mail import EmailMessage
 from django.utils import timezone
 
+from wagtail.users.models import UserProfile
+
 from employers.pledges import logos
 from employers.pledges.factories import PledgeFactory
 from employers.pledges.logos import clean_logo, delete_old_kept_logos, keep_logo
@@ -398,3 +400,17 @@ def test_moderators_see_the_logo_on_the_edit_view(client, superuser):
     )
     assert f'<img src="/admin/pledges/{pledge.pk}/logo/pending/"' in html
     assert client.get(f"/admin/pledges/{pledge.pk}/logo/current/").status_code == 200
+
+
+def test_inspect_shows_a_dash_for_dates_not_reached_in_any_language(client, superuser):
+    pledge = PledgeFactory(renewed_at=None, closed_at=None)
+    client.force_login(superuser)
+
+    profile = UserProfile.get_for_user(superuser)
+    for language in ("en", "fr"):
+        profile.preferred_language = language
+        profile.save()
+        html = text(client.get(f"/admin/snippets/pledges/pledge/inspect/{pledge.pk}/"))
+        # Wagtail's breadcrumbs carry a "None" class; no text may say it.
+        assert not re.search(r">\s*None\s*<", html), language
+        assert re.search(r">\s*-\s*<", html), language

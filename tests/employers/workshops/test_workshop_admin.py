@@ -1,7 +1,9 @@
 """Staff see registrations, export them, check people in and cancel for them."""
 
 import csv
+import datetime
 import io
+import re
 
 import pytest
 from openpyxl import load_workbook
@@ -205,3 +207,24 @@ def test_overview_and_dashboard_show_counts(client, admin_user, workshop):
     dashboard = client.get(reverse("wagtailadmin_home"))
     assert "Upcoming workshops" in dashboard.text
     assert "2 / 3" in dashboard.text
+
+
+def test_inspect_shows_local_times_and_a_dash_for_what_has_not_happened(
+    client, staff, workshop, settings
+):
+    settings.TIME_ZONE = "America/Vancouver"
+    registration = RegistrationFactory(
+        workshop=workshop,
+        confirmed_at=datetime.datetime(2026, 6, 1, 20, 51, tzinfo=datetime.UTC),
+        attended_at=None,
+    )
+    client.force_login(staff)
+
+    html = client.get(
+        reverse("workshop_registrations:inspect", args=[registration.pk])
+    ).text
+
+    assert "June 1, 2026, 1:51 p.m." in html
+    assert "8:51 p.m." not in html
+    # Wagtail's breadcrumbs carry a "None" class; no text may say it.
+    assert not re.search(r">\s*None\s*<", html)
