@@ -24,11 +24,11 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import DateColumn
+from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import CreateView, IndexView, InspectView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.widgets import Button, ListingButton
+from wagtail.admin.widgets import Button
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from employers.workshops import door
@@ -137,7 +137,9 @@ class RegistrationIndexView(SafeSpreadsheetExportMixin, IndexView):
                 f for f in self.list_export if f != "accommodation_needs"
             ]
             self.list_display = [
-                f for f in self.list_display if f != "accommodation_needs"
+                f
+                for f in self.list_display
+                if getattr(f, "name", f) != "accommodation_needs"
             ]
 
     def get_base_queryset(self):
@@ -169,12 +171,14 @@ class RegistrationIndexView(SafeSpreadsheetExportMixin, IndexView):
         if instance.is_active and self.request.user.has_perm(
             "workshops.change_registration"
         ):
+            # In the row's "More" menu, beside Wagtail's own Delete: as a
+            # button of its own it squeezed the names column on a tablet.
             buttons.append(
-                ListingButton(
+                Button(
                     _("Cancel registration"),
                     url=reverse("workshop_cancel_registration", args=[instance.pk]),
                     icon_name="cross",
-                    priority=40,
+                    priority=25,
                 )
             )
         return buttons
@@ -249,7 +253,9 @@ class RegistrationViewSet(ModelViewSet):
         "status",
         "seats",
         DateColumn("attended_at", label=_("Checked in")),
-        "accommodation_needs",
+        # The field's own name, a line long in French, squeezed the names and
+        # their Cancel button into a sliver.
+        Column("accommodation_needs", label=_("Access needs")),
     ]
     filterset_class = RegistrationFilterSet
     # The reference too, as staff read it off a pass (without its hyphen).

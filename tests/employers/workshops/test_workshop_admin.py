@@ -228,3 +228,18 @@ def test_inspect_shows_local_times_and_a_dash_for_what_has_not_happened(
     assert "8:51 p.m." not in html
     # Wagtail's breadcrumbs carry a "None" class; no text may say it.
     assert not re.search(r">\s*None\s*<", html)
+
+
+def test_cancel_sits_in_the_rows_more_menu_before_delete(client, staff, registrations):
+    """A button of its own squeezed the names column to a sliver on a tablet."""
+    staff.user_permissions.add(Permission.objects.get(codename="delete_registration"))
+    client.force_login(staff)
+    registration = registrations[0]
+
+    html = client.get(reverse("workshop_registrations:index")).text
+
+    cancel = reverse("workshop_cancel_registration", args=[registration.pk])
+    delete = reverse("workshop_registrations:delete", args=[registration.pk])
+    link = re.search(rf'<a href="{cancel}" class="([^"]*)"', html)
+    assert link and "button-small" not in link[1]
+    assert html.index(cancel) < html.index(delete)
