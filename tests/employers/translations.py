@@ -23,3 +23,13 @@ def publish_in_french(page: Page, **fields) -> Page:
     copy.save_revision().publish()
     copy.refresh_from_db()
     return copy
+
+
+def save_in_french(item, **fields):
+    """Copy a translatable snippet (a topic, a venue…) into French with
+    ``fields`` set, as staff do through Translate."""
+    copy = item.copy_for_translation(french_locale())
+    for name, value in fields.items():
+        setattr(copy, name, value)
+    copy.save()
+    return copy

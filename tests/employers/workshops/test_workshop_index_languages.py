@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from employers.workshops.factories import WorkshopPageFactory
 from resources.factories import TopicFactory
-from tests.employers.translations import publish_in_french
+from tests.employers.translations import publish_in_french, save_in_french
 
 pytestmark = pytest.mark.django_db
 
@@ -141,10 +141,7 @@ def test_the_english_index_is_unchanged_by_french_pages(
 def test_the_french_index_names_topics_in_french_and_filters_by_either_slug(
     client, french_workshop, english_only
 ):
-    topic = english_only.topics.get()
-    french_topic = topic.copy_for_translation(french_workshop.locale)
-    french_topic.name, french_topic.slug = "Accueil", "accueil"
-    french_topic.save()
+    save_in_french(english_only.topics.get(), name="Accueil", slug="accueil")
 
     for slug in ("accueil", "onboarding"):
         html = client.get("/fr-ca/workshops/", {"topic": slug}).content.decode()

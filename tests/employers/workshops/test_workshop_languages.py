@@ -14,7 +14,7 @@ from employers.workshops.factories import RegistrationFactory
 from employers.workshops.models import RecipientGroup, Registration, WorkshopPage
 from employers.workshops.services import registrant_email
 from employers.workshops.services import registration as service
-from tests.employers.translations import publish_in_french
+from tests.employers.translations import publish_in_french, save_in_french
 from tests.employers.workshops.test_workshop_registration import form
 
 pytestmark = pytest.mark.django_db
@@ -271,10 +271,7 @@ def test_the_french_page_and_its_forms_name_topics_in_french(
     client, workshop, french_workshop
 ):
     """The page links the event's (English) topics; French readers see theirs."""
-    topic = workshop.topics.get()
-    french_topic = topic.copy_for_translation(french_workshop.locale)
-    french_topic.name, french_topic.slug = "Recrutement", "recrutement"
-    french_topic.save()
+    save_in_french(workshop.topics.get(), name="Recrutement", slug="recrutement")
 
     for route in ("", "register/"):
         page = client.get(french_workshop.url + route).text
