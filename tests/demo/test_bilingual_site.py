@@ -7,6 +7,11 @@ from xml.etree import ElementTree
 
 import pytest
 
+from employers.pledges.models import Commitment
+from employers.workshops.models import Facilitator, Venue
+from home.models import Community
+from resources.models import Topic
+
 pytestmark = pytest.mark.django_db
 
 SKIPPED_PREFIXES = ("/admin/", "/static/", "/media/", "/documents/")
@@ -16,15 +21,27 @@ SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
 
 
+# Staff-translated rows and what a French reader must see of them in French.
+TRANSLATED_FIELDS = [
+    (Topic, "name"),
+    (Commitment, "title"),
+    (Venue, "name"),
+    (Venue, "address"),
+    (Facilitator, "role"),
+    (Community, "name"),
+]
+
+
 class PageReader(HTMLParser):
-    """Links, hreflang alternates, and links to English inside French pages
-    that no element marks as English."""
+    """Links, hreflang alternates, links to English inside French pages that
+    no element marks as English, and the text a reader sees as French."""
 
     def __init__(self, language: str):
         super().__init__()
         self.links: list[str] = []
         self.alternates: dict[str, str] = {}
         self.unmarked_english: list[str] = []
+        self.french_text: list[str] = []
         self.languages = [language]
         self.void = {"link", "meta", "img", "input", "br", "hr", "source", "wbr"}
 
@@ -52,6 +69,13 @@ class PageReader(HTMLParser):
     def handle_endtag(self, tag):
         if tag not in self.void and len(self.languages) > 1:
             self.languages.pop()
+
+    def handle_data(self, data):
+        if self.languages[-1].startswith("fr") and self.lasttag not in (
+            "script",
+            "style",
+        ):
+            self.french_text.append(data)
 
 
 def path_of(url: str) -> str:
@@ -104,6 +128,38 @@ def test_english_links_inside_french_pages_are_marked_lang_en(french_site):
         if reader.unmarked_english
     }
     assert unmarked == {}
+
+
+def english_wording_with_a_french_translation() -> set[str]:
+    """Names, titles and addresses of the English rows whose French
+    translation says something else: a French page showing one of them, not
+    marked as English, has missed the translation."""
+    english = set()
+    for model, field in TRANSLATED_FIELDS:
+        french = dict(
+            model.objects.filter(locale__language_code="fr-ca").values_list(
+                "translation_key", field
+            )
+        )
+        for key, value in model.objects.filter(locale__language_code="en").values_list(
+            "translation_key", field
+        ):
+            if key in french and french[key] != value and value:
+                english.add(" ".join(value.split()))
+    return english
+
+
+def test_french_pages_show_translated_rows_in_french(french_site):
+    """Topics, commitments, venues, roles and communities: English topic
+    names on the French workshop pages went unseen by the link checks."""
+    english = english_wording_with_a_french_translation()
+    assert len(english) > 20
+    found = {}
+    for path, (_response, reader) in french_site.items():
+        text = " ".join(" ".join(reader.french_text).split())
+        if leaks := sorted(name for name in english if name in text):
+            found[path] = leaks
+    assert found == {}
 
 
 def test_hreflang_alternates_are_reciprocal(client, french_site):
