@@ -1,5 +1,7 @@
 """The error summary every public form shows above itself (GOV.UK's pattern)."""
 
+import re
+
 from django import forms
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -26,10 +28,24 @@ def test_summary_is_focusable_focused_on_load_and_links_to_each_field():
     assert "Email: Enter a valid email address." in html
 
 
-def test_a_label_that_ends_a_sentence_gets_no_colon():
+class FeedbackForm(forms.Form):
+    helpful = forms.ChoiceField(
+        label="Was this guide helpful?", choices=[("yes", "Yes"), ("no", "No")]
+    )
+
+
+def test_a_statement_label_is_not_repeated_its_error_stands_alone():
+    """A consent's wording is a sentence (four lines in French): GOV.UK gives
+    the error alone, which says what to do."""
     html = _summary(ContactForm(data={"email": "a@example.com"}))
-    assert "open data. This field is required." in html
-    assert "data.:" not in html
+    assert re.search(r'<a href="#id_consent">\s*This field is required.\s*</a>', html)
+    assert "open data" not in html
+
+
+def test_a_question_label_is_kept_without_a_colon():
+    html = _summary(FeedbackForm(data={}))
+    assert "Was this guide helpful? This field is required." in html
+    assert "?:" not in html
 
 
 def test_two_forms_on_one_page_get_their_own_summary_ids():
