@@ -9,7 +9,12 @@ from django.utils import translation
 
 class ContactForm(forms.Form):
     email = forms.EmailField(label="Email")
-    consent = forms.BooleanField(label="I agree to be listed in the open data.")
+    consent = forms.BooleanField(
+        label="I agree to be listed in the open data.",
+        error_messages={"required": "To sign, agree to be listed."},
+    )
+    # As staff may word a workshop question, with Django's bare message.
+    photo_id = forms.BooleanField(label="I will bring photo ID.")
 
 
 def _summary(form: forms.Form) -> str:
@@ -34,12 +39,15 @@ class FeedbackForm(forms.Form):
     )
 
 
-def test_a_statement_label_is_not_repeated_its_error_stands_alone():
+def test_a_statement_label_is_not_repeated_before_an_error_of_its_own():
     """A consent's wording is a sentence (four lines in French): GOV.UK gives
-    the error alone, which says what to do."""
+    the error alone, which says what to do. Django's bare "This field is
+    required." says nothing alone: the label stays before it."""
     html = _summary(ContactForm(data={"email": "a@example.com"}))
-    assert re.search(r'<a href="#id_consent">\s*This field is required.\s*</a>', html)
+    alone = r'<a href="#id_consent">\s*To sign, agree to be listed.\s*</a>'
+    assert re.search(alone, html)
     assert "open data" not in html
+    assert "I will bring photo ID. This field is required." in html
 
 
 def test_a_question_label_is_kept_without_a_colon():
@@ -56,7 +64,9 @@ def test_two_forms_on_one_page_get_their_own_summary_ids():
 
 
 def test_a_valid_form_has_no_summary():
-    form = ContactForm(data={"email": "a@example.com", "consent": "on"})
+    form = ContactForm(
+        data={"email": "a@example.com", "consent": "on", "photo_id": "on"}
+    )
     assert _summary(form).strip() == ""
 
 
