@@ -2,6 +2,8 @@
 (templates/components/forms/error_summary.html, GOV.UK's pattern)."""
 
 from django import forms, template
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import pgettext
 
 register = template.Library()
@@ -10,7 +12,7 @@ SENTENCE_ENDS = (".", "?", "!", ":")
 
 
 @register.filter
-def summary_line(field: forms.BoundField, error: str) -> str:
+def summary_line(field: forms.BoundField, error: str) -> SafeString:
     """What the summary says for ``error`` on ``field``.
 
     A label that is a statement (a consent, four lines in French) is left out
@@ -18,12 +20,15 @@ def summary_line(field: forms.BoundField, error: str) -> str:
     "This field is required." says nothing alone, so it keeps the label. A
     label that ends a sentence is never followed by a colon.
     """
-    label = str(field.label)
+    text = str(field.label)
+    # Escaped as the template would, keeping a label or error already safe.
+    label, message = conditional_escape(field.label), conditional_escape(error)
     bare = str(forms.Field.default_error_messages["required"])
-    if label.endswith(".") and error != bare:
-        return error
-    if label.endswith(SENTENCE_ENDS):
-        return f"{label} {error}"
-    return pgettext(
+    if text.endswith(".") and str(error) != bare:
+        return message
+    if text.endswith(SENTENCE_ENDS):
+        return mark_safe(f"{label} {message}")
+    line = pgettext(
         "error summary: a field's label, then its error", "%(label)s: %(error)s"
-    ) % {"label": label, "error": error}
+    )
+    return mark_safe(line % {"label": label, "error": message})

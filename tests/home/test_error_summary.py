@@ -75,3 +75,12 @@ def test_french_puts_a_no_break_space_before_the_colon():
     with translation.override("fr-ca"):
         html = _summary(ContactForm(data={"email": "x", "consent": "on"}))
     assert "Email\u00a0: " in html
+
+
+def test_labels_and_errors_are_escaped():
+    class Typed(forms.Form):
+        name = forms.CharField(label="Name <b>", max_length=3)
+
+    html = _summary(Typed(data={"name": "<script>"}))
+    assert "Name &lt;b&gt;: Ensure this value has at most 3 characters" in html
+    assert "<b>" not in html and "<script>" not in html
