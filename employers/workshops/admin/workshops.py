@@ -145,6 +145,15 @@ class RegistrationIndexView(SafeSpreadsheetExportMixin, IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("workshop")
 
+    @cached_property
+    def columns(self):
+        columns = super().columns
+        # One workshop's list (the dashboard's and check-in's link): its name
+        # on every row says nothing, and the names need the width on a tablet.
+        if self.is_filtering and self.filters.form.cleaned_data.get("workshop"):
+            columns = [column for column in columns if column.name != "workshop"]
+        return columns
+
     def get_export_url(self, format):
         # The list's own address, also when the results alone are redrawn.
         params = self.request.GET.copy()

@@ -243,3 +243,25 @@ def test_cancel_sits_in_the_rows_more_menu_before_delete(client, staff, registra
     link = re.search(rf'<a href="{cancel}" class="([^"]*)"', html)
     assert link and "button-small" not in link[1]
     assert html.index(cancel) < html.index(delete)
+
+
+def headings(html: str) -> list[str]:
+    """The text of every table heading on the page."""
+    cells = re.findall(r"<th[^>]*>(.*?)</th>", html, re.S)
+    return [" ".join(re.sub("<[^>]+>", "", cell).split()) for cell in cells]
+
+
+def test_one_workshops_list_leaves_out_the_workshop_column_but_not_the_export(
+    client, staff, workshop, registrations
+):
+    client.force_login(staff)
+    index = reverse("workshop_registrations:index")
+
+    assert "Workshop" in headings(client.get(index).text)
+    one = client.get(f"{index}?workshop={workshop.pk}").text
+    assert "Workshop" not in headings(one)
+    assert "Maria Santos" in one
+    export = client.get(f"{index}?workshop={workshop.pk}&export=csv")
+    exported = b"".join(export.streaming_content).decode()
+    assert exported.splitlines()[0].count("Workshop") == 1
+    assert "Maria Santos" in exported
