@@ -85,6 +85,8 @@ def test_sign_confirm_approve_report_progress_and_withdraw(
     with page.expect_navigation():
         page.get_by_role("button", name="Sign the pledge").click()
     assert page.locator("h1").inner_text() == "Thank you for signing"
+    # The form's own fragment (#form-feedback) is not carried to the thanks.
+    assert page.url == live_server.url + "/pledge/thank-you/#main"
 
     page.goto(live_server.url + path_in(mail.outbox[-1], "confirm"))
     with page.expect_navigation():

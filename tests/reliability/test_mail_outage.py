@@ -57,7 +57,7 @@ def sign_and_register(pledge_page, commitments, workshop, people: int) -> set[st
             sign_data(commitments, email=email, organization_name=f"Employer {n}"),
         )
         assert response.status_code == 302, response.content[:500]
-        assert response["Location"] == "/pledge/thank-you/"
+        assert response["Location"] == "/pledge/thank-you/#main"
         assert time.monotonic() - started < SLOW_ANSWER
         addresses.add(email)
 

@@ -148,7 +148,7 @@ def sign_pledge(visitor: Visitor, email: str, organization: str) -> list[Outcome
         lambda: visitor.post(path, data),
         lambda r: (
             r.status == 302
-            and r.headers.get("Location", "").endswith("/pledge/thank-you/")
+            and r.headers.get("Location", "").endswith("/pledge/thank-you/#main")
         ),
         email,
     )

@@ -151,7 +151,10 @@ def sign(page: PledgePage, request: HttpRequest) -> HttpResponse:
             duplicate=duplicate.pledge,
             duplicate_token=signing.dumps(duplicate.pledge.pk, salt=DUPLICATE_SALT),
         )
-    return HttpResponseRedirect(page.url + page.reverse_subpage("thank_you"))
+    # A fragment of its own: without one, the browser keeps the form's
+    # (#form-feedback) on the thank-you address.
+    thanks = page.url + page.reverse_subpage("thank_you")
+    return HttpResponseRedirect(f"{thanks}#main")
 
 
 def thank_you(page: PledgePage, request: HttpRequest) -> HttpResponse:

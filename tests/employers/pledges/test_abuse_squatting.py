@@ -26,7 +26,7 @@ def test_a_squatted_name_does_not_block_or_name_the_real_organization(
 
     # The real signer gets the usual "check your email", nothing about the other.
     assert response.status_code == 302
-    assert response["Location"] == "/pledge/thank-you/"
+    assert response["Location"] == "/pledge/thank-you/#main"
     thank_you = client.get(response["Location"]).content.decode()
     assert "already signed" not in thank_you
     real = Pledge.objects.exclude(pk=squatter.pk).get()

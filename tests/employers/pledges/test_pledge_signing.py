@@ -55,7 +55,7 @@ def test_signing_saves_the_pledge_and_emails_a_confirmation_link(
     response = client.post("/pledge/", sign_data(commitments))
 
     assert response.status_code == 302
-    assert response["Location"] == "/pledge/thank-you/"
+    assert response["Location"] == "/pledge/thank-you/#main"
     pledge = Pledge.objects.get()
     assert pledge.status == Pledge.Status.UNVERIFIED
     assert pledge.email == "dev@valleyfresh.example"
