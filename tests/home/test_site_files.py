@@ -6,6 +6,7 @@ import pytest
 
 from django.test import RequestFactory
 from django.urls import clear_url_caches
+from django.utils import translation
 from django.views.defaults import server_error
 
 from wagtail.contrib.redirects.models import Redirect
@@ -30,6 +31,17 @@ def test_server_error_page_needs_no_database(django_assert_num_queries):
         response = server_error(request)
     assert response.status_code == 500
     assert b"Something went wrong on our side" in response.content
+    # A sign-up whose answer was lost may have been saved: say to look first.
+    assert "check your email before sending it again" in response.text
+
+
+def test_server_error_page_is_in_french_for_a_french_request():
+    request = RequestFactory().get("/fr/")
+    with translation.override("fr"):
+        response = server_error(request)
+    assert '<html lang="fr">' in response.text
+    assert "Une erreur s’est produite de notre côté" in response.text
+    assert "vérifiez vos courriels avant de le renvoyer" in response.text
 
 
 def test_robots_txt_points_to_the_sitemap(client, home_page):
