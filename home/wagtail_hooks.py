@@ -2,7 +2,9 @@
 
 from django.conf import settings
 from django.contrib.auth.models import Permission
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -41,6 +43,11 @@ def serve_pages_in_the_readers_language(page, request, serve_args, serve_kwargs)
     if page.locale.language_code == current_language():
         return None
     return routing.redirect_to_language(request, page, request.path)
+
+
+@hooks.register("insert_global_admin_css")
+def admin_stylesheet():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
 
 
 class SiteTextViewSet(SnippetViewSet):

@@ -8,6 +8,8 @@ import pytest
 
 from django.contrib.auth.models import Group, Permission
 
+from wagtail.users.models import UserProfile
+
 from employers.workshops import door
 from employers.workshops.factories import RegistrationFactory
 from employers.workshops.models import Registration
@@ -213,3 +215,46 @@ def test_coordinator_exports_the_registrations_on_screen(
     report = axe_violations(tab)
     context.close()
     assert report == "", report
+
+
+# Each word of each name in the list, as lines on screen: more than one line
+# is a word broken in two.
+BROKEN_WORDS = """
+() => [...document.querySelectorAll("table.listing td.title a")].flatMap(link => {
+  const text = link.firstChild;
+  return [...text.textContent.matchAll(/\\S+/g)].filter(match => {
+    const range = document.createRange();
+    range.setStart(text, match.index);
+    range.setEnd(text, match.index + match[0].length);
+    return new Set([...range.getClientRects()].map(r => Math.round(r.top))).size > 1;
+  }).map(match => match[0]);
+})
+"""
+
+
+def test_registration_list_keeps_names_whole_on_a_tablet_in_french(
+    live_server, workshop, browser, coordinator
+):
+    """With the sidebar open at 820 px, the French list's long headings and
+    workshop titles once squeezed the names until they broke mid-word."""
+    profile = UserProfile.get_for_user(coordinator)
+    profile.preferred_language = "fr"
+    profile.save()
+    workshop.title = "Inclusive hiring 101 (spring session)"
+    workshop.save_revision().publish()
+    for name in ("Omar Okafor", "Amara Nasser", "Raj Smith", "Li Rossi"):
+        RegistrationFactory(
+            workshop=workshop,
+            name=name,
+            organization="Chilliwack Care Home",
+            accommodation_needs="Step-free access",
+        )
+    context = browser.new_context(viewport=TABLET)
+    tab = context.new_page()
+    _log_in(tab, live_server, coordinator)
+    tab.goto(f"{live_server.url}/admin/workshops/registrations/")
+    assert tab.get_by_role("link", name="Omar Okafor").is_visible()
+    broken = tab.evaluate(BROKEN_WORDS)
+    _shot(tab, "tablet-820-registrations-fr")
+    context.close()
+    assert broken == []
