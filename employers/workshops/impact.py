@@ -24,7 +24,6 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -37,6 +36,7 @@ from employers.workshops.models import (
     events,
 )
 from home.choices import Sector, SizeBand
+from home.dates import long_date
 from home.impact.periods import Period
 from home.impact.sections import ImpactSection
 from home.impact.tables import AVERAGE, LABEL, PERCENT, TEXT, Column, Table
@@ -371,7 +371,7 @@ def workshops_section(period: Period) -> ImpactSection:
     rows = [
         {
             **_workshop_row(w["title"], w),
-            "date": date_format(timezone.localtime(w["start"]), "DATE_FORMAT"),
+            "date": long_date(timezone.localtime(w["start"])),
         }
         for w in workshops
     ]

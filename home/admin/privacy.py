@@ -31,6 +31,7 @@ from home.privacy import (
     find_personal_data,
     providers,
 )
+from home.text import label_value
 
 PERMISSION = "home.manage_personal_data"
 HISTORY_LENGTH = 20
@@ -147,7 +148,9 @@ def display(fields: dict[str, Any]) -> list[tuple[str, list[str]]]:
         if isinstance(value, datetime.datetime):
             return date_format(timezone.localtime(value), "DATETIME_FORMAT")
         if isinstance(value, dict):
-            return "; ".join(f"{key}: {text(item)}" for key, item in value.items())
+            return "; ".join(
+                label_value(key, text(item)) for key, item in value.items()
+            )
         return str(value)
 
     return [

@@ -11,6 +11,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext
 
 from home.impact.tables import Cell, Table
+from home.text import label_value
 
 WIDTH = 640
 ROW_HEIGHT = 48
@@ -81,7 +82,7 @@ def bar_chart(table: Table) -> BarChart | None:
             )
         )
     column_label = str(column.label)
-    values = "; ".join(f"{label}: {cell.text}" for label, cell in rows)
+    values = "; ".join(label_value(label, cell.text) for label, cell in rows)
     description = gettext("Bar chart. %(values)s.") % {"values": values}
     if len(table.rows) > len(rows):
         description += " " + gettext(
@@ -89,8 +90,7 @@ def bar_chart(table: Table) -> BarChart | None:
         ) % {"count": len(rows)}
     return BarChart(
         id=f"chart-{table.key}",
-        title=gettext("%(table)s: %(column)s")
-        % {"table": table.title, "column": column_label},
+        title=label_value(table.title, column_label),
         description=description,
         bars=bars,
         width=WIDTH,

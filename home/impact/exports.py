@@ -22,6 +22,7 @@ from home.exports import neutralize_formula
 from home.impact.periods import Period
 from home.impact.sections import ImpactSection
 from home.impact.tables import SUPPRESSION_NOTE, RenderedTable, Table
+from home.text import label_value
 
 CSV_TYPE = "text/csv; charset=utf-8"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -89,7 +90,7 @@ def report_csv(
         for table in section.tables:
             rendered = table.render(shareable=shareable)
             writer.writerow([])
-            writer.writerow(_safe([f"{section.title}: {table.title}"]))
+            writer.writerow(_safe([label_value(section.title, table.title)]))
             writer.writerow(_safe(rendered.headings))
             for row in _rows(rendered):
                 writer.writerow(_safe(row))

@@ -15,9 +15,10 @@ from dateutil.relativedelta import relativedelta
 from django import forms
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+
+from home.dates import long_date
 
 FISCAL_YEAR_START_MONTH = 4
 # Custom periods: no longer than three years, and within dates that the
@@ -56,8 +57,8 @@ class Period:
     @property
     def dates(self) -> str:
         return gettext("%(start)s to %(end)s") % {
-            "start": date_format(self.start, "DATE_FORMAT"),
-            "end": date_format(self.end, "DATE_FORMAT"),
+            "start": long_date(self.start),
+            "end": long_date(self.end),
         }
 
     def within(self, field_name: str) -> Q:

@@ -3,10 +3,13 @@
 import csv
 import datetime
 import io
+import re
 
 import pytest
 
 from django.contrib.auth.models import Permission
+
+from wagtail.users.models import UserProfile
 
 from resources.factories import GuidePageFactory
 from resources.models import GuideView
@@ -99,3 +102,43 @@ def test_report_csv_needs_the_permission_and_a_period(
     other.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(other)
     assert client.get(f"{REPORT}report.csv{FISCAL_2025}").status_code == 403
+
+
+@pytest.fixture
+def french_reporter_client(client, django_user_model):
+    user = django_user_model.objects.create_user("rapports", password="pw")
+    user.user_permissions.add(
+        *Permission.objects.filter(codename__in=["access_admin", "view_impact_report"])
+    )
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "fr"
+    profile.save()
+    client.force_login(user)
+    return client
+
+
+# French puts a non-breaking space before a colon and writes « 1er » for the
+# first of the month.
+FRENCH_DATES = "du 1er avril 2025 au 31 mars 2026"
+CURRENT_PLEDGES_FR = "Engagements en vigueur par niveau"
+
+
+def test_french_report_page_and_print_view_follow_french_typography(
+    french_reporter_client, impact_data
+):
+    page = french_reporter_client.get(REPORT + FISCAL_2025).text
+    assert f"Dates personnalisées\xa0: {FRENCH_DATES}" in page
+    assert "<title>Rapport d’impact\xa0: Dates personnalisées" in page
+    printed = french_reporter_client.get(REPORT + "print/" + FISCAL_2025).text
+    assert f"Dates personnalisées\xa0: {FRENCH_DATES}" in printed
+
+
+def test_french_report_csv_follows_french_typography(
+    french_reporter_client, impact_data
+):
+    _response, rows = _report_csv(french_reporter_client)
+    assert rows[1] == [f"Période\xa0: Dates personnalisées, {FRENCH_DATES}"]
+    single = [row[0] for row in rows if len(row) == 1]
+    # Each table's title line, "Section : table", and never "Section: table".
+    assert f"Engagements\xa0: {CURRENT_PLEDGES_FR}" in single
+    assert not [line for line in single if re.search(r"\w: ", line)]

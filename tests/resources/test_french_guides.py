@@ -202,3 +202,13 @@ def test_translating_a_guide_keeps_its_classification_and_review(library):
     assert [t.slug for t in french.topics.all()] == ["credentials"]
     assert [s.code for s in french.stages.all()] == ["hire"]
     assert french.last_reviewed == datetime.date(2026, 3, 1)
+
+
+def test_french_guide_writes_the_first_of_the_month_as_1er(client, library):
+    french = library["french_hiring"]
+    french.last_reviewed = datetime.date(2026, 10, 1)
+    french.save_revision().publish()
+
+    html = client.get(french.url).text
+
+    assert '<time datetime="2026-10-01">1er octobre 2026</time>' in html
