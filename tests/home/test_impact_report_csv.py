@@ -22,14 +22,23 @@ PERIOD_NOTE = "Period: Custom dates, April 1, 2025 to March 31, 2026"
 HOSTILE_TITLE = '=HYPERLINK("http://evil.example","Click")'
 
 
-@pytest.fixture
-def reporter_client(client, django_user_model):
+def _reporter_client(client, django_user_model, language: str = ""):
+    """``client`` signed in as staff who may see the report, in ``language``."""
     user = django_user_model.objects.create_user("reporter", password="pw")
     user.user_permissions.add(
         *Permission.objects.filter(codename__in=["access_admin", "view_impact_report"])
     )
+    if language:
+        profile = UserProfile.get_for_user(user)
+        profile.preferred_language = language
+        profile.save()
     client.force_login(user)
     return client
+
+
+@pytest.fixture
+def reporter_client(client, django_user_model):
+    return _reporter_client(client, django_user_model)
 
 
 def _report_csv(client, extra: str = "") -> tuple[object, list[list[str]]]:
@@ -106,15 +115,7 @@ def test_report_csv_needs_the_permission_and_a_period(
 
 @pytest.fixture
 def french_reporter_client(client, django_user_model):
-    user = django_user_model.objects.create_user("rapports", password="pw")
-    user.user_permissions.add(
-        *Permission.objects.filter(codename__in=["access_admin", "view_impact_report"])
-    )
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "fr"
-    profile.save()
-    client.force_login(user)
-    return client
+    return _reporter_client(client, django_user_model, language="fr")
 
 
 # French puts a non-breaking space before a colon and writes « 1er » for the
